@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/**
+ * Typed configuration, read once from the environment and frozen.
+ * Every default makes `npm start` work on a laptop with nothing installed;
+ * a bad value stops the start with one line naming the variable.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `expected a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'expected development, production or test' }).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535, 'expected a port number between 0 and 65535').default(3000),
+  PUBLIC_URL: url(['http:', 'https:']).optional(),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().min(3).default('Sésame <no-reply@sesame.localhost>'),
+  DEFAULT_LANGUAGE: z.enum(['nl', 'fr', 'de', 'en'], { message: 'expected nl, fr, de or en' }).default('fr'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected a log level such as info' }).default('info'),
+  COOKIE_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'expected a number' }).int().positive('expected a positive number').default(300),
+  TRUST_PROXY: bool.default(false),
+  DEMO_DATA: bool.optional(),
+  DEV_TOOLS: bool.optional(),
+  OUTBOX_POLL_MS: z.coerce.number({ message: 'expected a number of milliseconds' }).int().positive().default(1000),
+});
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  defaultLanguage: 'nl' | 'fr' | 'de' | 'en';
+  logLevel: string;
+  cookieSecret: string | undefined;
+  rateLimitPerMinute: number;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Load the fictitious demo registers and catalog on first start. */
+  demoData: boolean;
+  /** Developer pages (/dev/…): the component gallery. */
+  devTools: boolean;
+  outboxPollMs: number;
+}>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0]);
+    throw new ConfigError(`Invalid configuration: ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`);
+  }
+  const c = parsed.data;
+  const production = c.NODE_ENV === 'production';
+  if (production && !c.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration: DATABASE_URL is required when NODE_ENV=production (the embedded database is for one node)');
+  }
+  return Object.freeze({
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.DATA_DIR,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    defaultLanguage: c.DEFAULT_LANGUAGE,
+    logLevel: c.LOG_LEVEL,
+    cookieSecret: c.COOKIE_SECRET,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    trustProxy: c.TRUST_PROXY,
+    demoData: c.DEMO_DATA ?? !production,
+    devTools: c.DEV_TOOLS ?? !production,
+    outboxPollMs: c.OUTBOX_POLL_MS,
+  });
+}

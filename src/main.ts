@@ -1,0 +1,37 @@
+import { Command } from 'commander';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openContext } from './platform/bootstrap';
+import { serve } from './server';
+
+/** `sesame`: the operator's command line. */
+const program = new Command('sesame').description('Sésame identity and access management platform');
+
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+program
+  .command('serve', { isDefault: true })
+  .description('serve the platform (runs migrations first)')
+  .action(async () => {
+    await serve(config());
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(async () => {
+    const ctx = await openContext(config());
+    await ctx.db.destroy();
+    console.log('Database schema is up to date.');
+  });
+
+await program.parseAsync();

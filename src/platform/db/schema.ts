@@ -1,0 +1,27 @@
+import type { Generated } from 'kysely';
+import type { AuditEventsTable } from '../audit/table';
+import type { DevMailboxTable, OutboxMessagesTable } from '../outbox/tables';
+import type {
+  RegisterAddressesTable,
+  RegisterCodesTable,
+  RegisterDenominationsTable,
+  RegisterEnterprisesTable,
+  RegisterEstablishmentsTable,
+  RegisterLegalFunctionsTable,
+  RegisterPersonsTable,
+} from '../../registries/tables';
+
+/** Every table, as Kysely sees it. Each module declares its own tables next to its store. */
+export interface Database {
+  settings: { key: string; value: string; created_at: Generated<Date> };
+  outbox_messages: OutboxMessagesTable;
+  dev_mailbox: DevMailboxTable;
+  audit_events: AuditEventsTable;
+  register_persons: RegisterPersonsTable;
+  register_enterprises: RegisterEnterprisesTable;
+  register_establishments: RegisterEstablishmentsTable;
+  register_denominations: RegisterDenominationsTable;
+  register_addresses: RegisterAddressesTable;
+  register_codes: RegisterCodesTable;
+  register_legal_functions: RegisterLegalFunctionsTable;
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppContext } from '../context';
+import { renderPage } from '../views/render';
+import { registerErrorHandling } from './errors';
+import { registerLanguage } from './language';
+import { registerObservability } from './observability';
+import { registerSecurity } from './security';
+import './types';
+
+export type RouteModule = (app: FastifyInstance, ctx: AppContext) => Promise<void> | void;
+
+const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../public');
+
+/** Builds the application without listening, so tests inject requests directly. */
+export async function buildApp(ctx: AppContext, routes: RouteModule[]): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: ctx.config.trustProxy,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await registerSecurity(app, ctx);
+  await registerLanguage(app, ctx);
+  registerErrorHandling(app);
+  await registerObservability(app, ctx);
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: '1h' });
+
+  app.decorateReply('render', function (view, status = 200) {
+    const request = this.request;
+    const html = renderPage(
+      { lang: request.lang, t: request.t, csrfToken: this.generateCsrf(), url: request.url, devTools: ctx.config.devTools },
+      view,
+    );
+    return this.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  });
+
+  for (const register of routes) await app.register(async (scope) => register(scope, ctx));
+  return app;
+}

@@ -1,0 +1,21 @@
+import platform from '../messages';
+import type { Lang } from './languages';
+
+/**
+ * Every module's messages, merged. A module adds its own `messages.ts`
+ * (built with defineMessages) and one line here.
+ */
+const modules = [platform] as const;
+
+type ModuleKeys<M> = M extends { en: Record<infer K, string> } ? K : never;
+export type MessageKey = ModuleKeys<(typeof modules)[number]>;
+
+export const catalogs: Record<Lang, Record<string, string>> = { nl: {}, fr: {}, de: {}, en: {} };
+for (const module of modules) {
+  for (const lang of Object.keys(catalogs) as Lang[]) {
+    for (const [key, text] of Object.entries(module[lang])) {
+      if (key in catalogs[lang]) throw new Error(`Message key ${key} is defined twice`);
+      catalogs[lang][key] = text;
+    }
+  }
+}

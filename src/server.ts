@@ -1,0 +1,28 @@
+import type { Config } from './config';
+import { openContext } from './platform/bootstrap';
+import { buildApp } from './platform/http/app';
+import { routeModules } from './routes';
+
+/** Serves the platform until SIGINT/SIGTERM, then closes connections and the database gracefully. */
+export async function serve(config: Config) {
+  const ctx = await openContext(config);
+  const app = await buildApp(ctx, routeModules);
+  const stops: Array<() => Promise<void> | void> = [];
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    for (const stop of stops) await stop();
+    await app.close();
+    await ctx.db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info(`Sésame is ready at ${config.publicUrl}`);
+  return { app, ctx, stops };
+}
