@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config';
+import { verifyAuditChain } from './platform/audit/audit';
 import { openContext } from './platform/bootstrap';
 import { serve } from './server';
 
@@ -32,6 +33,22 @@ program
     const ctx = await openContext(config());
     await ctx.db.destroy();
     console.log('Database schema is up to date.');
+  });
+
+const audit = program.command('audit').description('the audit log');
+audit
+  .command('verify')
+  .description('check that no audit event was altered or removed (exit code 1 if one was)')
+  .action(async () => {
+    const ctx = await openContext(config());
+    const check = await verifyAuditChain(ctx.db);
+    await ctx.db.destroy();
+    if (check.ok) {
+      console.log(`Audit log intact: ${check.count} events verified.`);
+    } else {
+      console.error(`Audit log broken at event ${check.seq}: ${check.problem} (${check.count} events before it are intact).`);
+      process.exitCode = 1;
+    }
   });
 
 await program.parseAsync();

@@ -22,7 +22,7 @@ export async function serve(config: Config) {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await app.listen({ host: config.host, port: config.port });
-  app.log.info(`Sésame is ready at ${config.publicUrl}`);
+  const address = await app.listen({ host: config.host, port: config.port });
+  app.log.info({ address, publicUrl: config.publicUrl }, 'Sésame is ready');
   return { app, ctx, stops };
 }

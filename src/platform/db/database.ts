@@ -29,6 +29,8 @@ export function openDatabase(target: DatabaseTarget): Db {
           (parsers as Record<number, (v: string) => unknown>)[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection dropped by the server (restart, failover) must not crash the node.
+    pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   let pglite: PGlite;

@@ -31,7 +31,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     db,
     async drop() {
       await db.destroy();
-      await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
+      // Closed sockets may still be leaving the server: wait for them rather than
+      // terminating them, which would surface as errors in the test run.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await sql`drop database if exists ${sql.id(name)}`.execute(admin);
+          break;
+        } catch (error) {
+          if (attempt === 50) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
       await admin.destroy();
     },
   };

@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/platform/db/database';
+
+const bin = path.join(import.meta.dirname, '../bin/sesame.js');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'sesame-cli-'));
+// The command line always runs on its own embedded database here, whatever DATABASE_URL the suite has.
+const env = { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'test', PORT: '0' };
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function run(args: string[], extraEnv: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...env, ...extraEnv } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Starts `sesame serve`, waits for its address, and returns it with a way to stop it gracefully. */
+async function serve() {
+  const child = spawn(process.execPath, [bin, 'serve'], { env });
+  const address = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const match = /"address":"(http:\/\/[^"]+)"/.exec(out);
+      if (match) resolve(match[1]!.replace('127.0.0.1', 'localhost'));
+    });
+    child.on('close', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+  return {
+    address,
+    stop: () =>
+      new Promise<number | null>((resolve) => {
+        child.on('close', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+describe('the sesame command', () => {
+  it('stops the start with one clear line on a bad configuration value', async () => {
+    const result = await run(['serve'], { PORT: 'eighty' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('Invalid configuration: PORT="eighty": expected a port number');
+  });
+
+  it('serves the platform, shuts down gracefully, and keeps its data across a restart', async () => {
+    const secretOnDisk = async () => {
+      const db = openDatabase({ dataDir: path.join(dataDir, 'pglite') });
+      const row = await db.selectFrom('settings').select('value').where('key', '=', 'cookie_secret').executeTakeFirst();
+      await db.destroy();
+      return row?.value;
+    };
+    for (let start = 0; start < 2; start++) {
+      const server = await serve();
+      const page = await fetch(`${server.address}/`, { headers: { 'accept-language': 'en' } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Welcome to Sésame');
+      expect(await server.stop()).toBe(0);
+    }
+    const secret = await secretOnDisk();
+    expect(secret).toMatch(/^[\w-]{43}$/);
+    const server = await serve();
+    await server.stop();
+    expect(await secretOnDisk()).toBe(secret);
+  });
+
+  it('audit verify reports an intact log, then catches a tampered event', async () => {
+    const db = openDatabase({ dataDir: path.join(dataDir, 'pglite') });
+    const { recordAudit } = await import('../src/platform/audit/audit');
+    for (const action of ['test.one', 'test.two']) {
+      await db.transaction().execute((trx) => recordAudit(trx, new Date(), { actor: 'system', action }));
+    }
+    await db.destroy();
+    const intact = await run(['audit', 'verify']);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toContain('Audit log intact: 2 events verified.');
+
+    const tamper = openDatabase({ dataDir: path.join(dataDir, 'pglite') });
+    await sql`alter table audit_events disable trigger audit_events_append_only`.execute(tamper);
+    await sql`update audit_events set actor = 'person:00000000000' where seq = 1`.execute(tamper);
+    await tamper.destroy();
+    const broken = await run(['audit', 'verify']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('Audit log broken at event 1: altered');
+  });
+});
