@@ -52,25 +52,38 @@ describe('the sesame command', () => {
     expect(result.stderr.trim()).toBe('Invalid configuration: PORT="eighty": expected a port number');
   });
 
-  it('serves the platform, shuts down gracefully, and keeps its data across a restart', async () => {
-    const secretOnDisk = async () => {
+  it('serves the platform with the demo registers, shuts down gracefully, and keeps its data across a restart', async () => {
+    const onDisk = async () => {
       const db = openDatabase({ dataDir: path.join(dataDir, 'pglite') });
-      const row = await db.selectFrom('settings').select('value').where('key', '=', 'cookie_secret').executeTakeFirst();
+      const secret = await db.selectFrom('settings').select('value').where('key', '=', 'cookie_secret').executeTakeFirst();
+      const persons = await sql<{ n: number }>`select count(*)::int as n from register_persons`.execute(db);
       await db.destroy();
-      return row?.value;
+      return { secret: secret?.value, persons: persons.rows[0]!.n };
     };
-    for (let start = 0; start < 2; start++) {
-      const server = await serve();
-      const page = await fetch(`${server.address}/`, { headers: { 'accept-language': 'en' } });
-      expect(page.status).toBe(200);
-      expect(await page.text()).toContain('Welcome to Sésame');
-      expect(await server.stop()).toBe(0);
-    }
-    const secret = await secretOnDisk();
-    expect(secret).toMatch(/^[\w-]{43}$/);
-    const server = await serve();
-    await server.stop();
-    expect(await secretOnDisk()).toBe(secret);
+    const first = await serve();
+    const page = await fetch(`${first.address}/`, { headers: { 'accept-language': 'en' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Welcome to Sésame');
+    expect(await first.stop()).toBe(0);
+    const afterFirstStart = await onDisk();
+    expect(afterFirstStart.secret).toMatch(/^[\w-]{43}$/);
+    expect(afterFirstStart.persons).toBeGreaterThan(10);
+
+    const second = await serve();
+    expect((await fetch(`${second.address}/health/ready`)).status).toBe(200);
+    expect(await second.stop()).toBe(0);
+    expect(await onDisk()).toEqual(afterFirstStart);
+  });
+
+  it('imports register files and reloads the demo set without duplicating it', async () => {
+    const imported = await run(['import-registers', path.join(import.meta.dirname, '../demo/registers')]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/persons\.csv/);
+    const demo = await run(['demo-data']);
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toContain('Demo registers loaded.');
+    const missing = await run(['import-registers', path.join(dataDir, 'no-such-dir')]);
+    expect(missing.code).toBe(1);
   });
 
   it('audit verify reports an intact log, then catches a tampered event', async () => {

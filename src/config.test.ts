@@ -24,6 +24,7 @@ describe('configuration', () => {
 
   it('requires PostgreSQL in production, where several nodes share the state', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrowError(/DATABASE_URL is required/);
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/sesame' }).devTools).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/sesame' })).toThrowError(/SMTP_URL is required/);
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/sesame', SMTP_URL: 'smtp://mail:25' }).devTools).toBe(false);
   });
 });

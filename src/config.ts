@@ -78,6 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !c.DATABASE_URL) {
     throw new ConfigError('Invalid configuration: DATABASE_URL is required when NODE_ENV=production (the embedded database is for one node)');
   }
+  if (production && !c.SMTP_URL) {
+    throw new ConfigError('Invalid configuration: SMTP_URL is required when NODE_ENV=production (without it e-mail stays in the local mailbox)');
+  }
   return Object.freeze({
     env: c.NODE_ENV,
     host: c.HOST,

@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config';
 import { verifyAuditChain } from './platform/audit/audit';
 import { openContext } from './platform/bootstrap';
+import { loadDemoRegisters } from './registries/demo';
+import { importRegisters, summariseImport } from './registries/import';
 import { serve } from './server';
 
 /** `sesame`: the operator's command line. */
@@ -33,6 +35,44 @@ program
     const ctx = await openContext(config());
     await ctx.db.destroy();
     console.log('Database schema is up to date.');
+  });
+
+program
+  .command('import-registers')
+  .argument('<dir>', 'a directory of KBO/BCE open-data files (full or monthly update), persons.csv and legal_functions.csv')
+  .description('import the national register and enterprise register files of a directory')
+  .action(async (dir: string) => {
+    const ctx = await openContext(config());
+    const shown = 100;
+    let problems = 0;
+    try {
+      const report = await importRegisters(ctx.db, dir, {
+        onProblem: (p) => {
+          if (++problems <= shown) console.error(`${p.file}:${p.line}: ${p.message}`);
+        },
+      });
+      if (problems > shown) console.error(`… and ${problems - shown} more problem(s).`);
+      for (const line of summariseImport(report)) console.log(line);
+      if (report.files.length === 0) process.exitCode = 1;
+    } catch (error) {
+      console.error(`Cannot import ${dir}: ${(error as Error).message}`);
+      process.exitCode = 1;
+    } finally {
+      await ctx.db.destroy();
+    }
+  });
+
+program
+  .command('demo-data')
+  .description('load the fictitious demo registers (persons, enterprises, legal functions)')
+  .action(async () => {
+    const ctx = await openContext(config());
+    try {
+      for (const line of summariseImport(await loadDemoRegisters(ctx.db))) console.log(line);
+      console.log('Demo registers loaded.');
+    } finally {
+      await ctx.db.destroy();
+    }
   });
 
 const audit = program.command('audit').description('the audit log');

@@ -1,5 +1,7 @@
+import { devtoolsRoutes } from './platform/devtools/routes';
 import type { RouteModule } from './platform/http/app';
+import { devMailboxRoutes } from './platform/outbox/routes';
 import { portalRoutes } from './portal/routes';
 
 /** Every module's pages and APIs, in the order they are registered. */
-export const routeModules: RouteModule[] = [portalRoutes];
+export const routeModules: RouteModule[] = [portalRoutes, devMailboxRoutes, devtoolsRoutes];

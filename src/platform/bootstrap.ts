@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../config';
+import { createRegisters } from '../registries/database-registers';
 import { systemClock } from './clock';
 import type { AppContext } from './context';
 import { openDatabase } from './db/database';
@@ -11,5 +12,5 @@ export async function openContext(config: Config): Promise<AppContext> {
   const db = openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite') });
   await migrateToLatest(db);
   const cookieSecret = config.cookieSecret ?? (await generatedSecret(db, 'cookie_secret'));
-  return { config, db, clock: systemClock, cookieSecret };
+  return { config, db, clock: systemClock, cookieSecret, registers: createRegisters(db, systemClock) };
 }

@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { Registers } from '../registries/ports';
 import type { Clock } from './clock';
 import type { Db } from './db/database';
 
@@ -12,4 +13,6 @@ export interface AppContext {
   clock: Clock;
   /** Signs cookies; from COOKIE_SECRET or generated once and kept in the database. */
   cookieSecret: string;
+  /** The national register and the enterprise register. */
+  registers: Registers;
 }

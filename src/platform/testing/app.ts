@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../config';
+import { createRegisters } from '../../registries/database-registers';
 import { routeModules } from '../../routes';
 import { TestClock } from '../clock';
 import type { AppContext } from '../context';
@@ -16,7 +17,8 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
   const { db, drop } = await createTestDatabase();
-  const ctx = { config, db, clock: new TestClock(), cookieSecret: 'test-cookie-secret-of-at-least-32-characters' };
+  const clock = new TestClock();
+  const ctx = { config, db, clock, cookieSecret: 'test-cookie-secret-of-at-least-32-characters', registers: createRegisters(db, clock) };
   const app = await buildApp(ctx, routeModules);
   return {
     app,
