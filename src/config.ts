@@ -37,6 +37,8 @@ const schema = z.object({
   TRUST_PROXY: bool.default(false),
   DEMO_DATA: bool.optional(),
   DEV_TOOLS: bool.optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number({ message: 'expected a number of minutes' }).int().min(1, 'expected at least 1 minute').max(1440).default(20),
+  SESSION_MAX_HOURS: z.coerce.number({ message: 'expected a number of hours' }).int().min(1, 'expected at least 1 hour').max(72).default(12),
   OUTBOX_POLL_MS: z.coerce.number({ message: 'expected a number of milliseconds' }).int().positive().default(1000),
 });
 
@@ -60,6 +62,10 @@ export type Config = Readonly<{
   /** Developer pages (/dev/…): the component gallery. */
   devTools: boolean;
   outboxPollMs: number;
+  /** Inactivity after which a person must identify again. */
+  sessionIdleMs: number;
+  /** Absolute lifetime of a single-sign-on session. */
+  sessionMaxAgeMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -98,5 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: c.DEMO_DATA ?? !production,
     devTools: c.DEV_TOOLS ?? !production,
     outboxPollMs: c.OUTBOX_POLL_MS,
+    sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxAgeMs: c.SESSION_MAX_HOURS * 3_600_000,
   });
 }

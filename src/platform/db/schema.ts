@@ -1,4 +1,16 @@
 import type { Generated } from 'kysely';
+import type {
+  AuthThrottlesTable,
+  DigitalKeysTable,
+  OneTimeCodesTable,
+  PasskeyCredentialsTable,
+  PasswordCredentialsTable,
+  SsoSessionsTable,
+  TokenCardsTable,
+  TotpCredentialsTable,
+} from '../../authn/tables';
+import type { PersonsTable } from '../../identity/tables';
+import type { OidcClientsTable, OidcModelInstancesTable, OidcSigningKeysTable } from '../../oidc/tables';
 import type { AuditEventsTable } from '../audit/table';
 import type { DevMailboxTable, OutboxMessagesTable } from '../outbox/tables';
 import type {
@@ -24,4 +36,16 @@ export interface Database {
   register_addresses: RegisterAddressesTable;
   register_codes: RegisterCodesTable;
   register_legal_functions: RegisterLegalFunctionsTable;
+  persons: PersonsTable;
+  sso_sessions: SsoSessionsTable;
+  auth_throttles: AuthThrottlesTable;
+  digital_keys: DigitalKeysTable;
+  password_credentials: PasswordCredentialsTable;
+  totp_credentials: TotpCredentialsTable;
+  one_time_codes: OneTimeCodesTable;
+  token_cards: TokenCardsTable;
+  passkey_credentials: PasskeyCredentialsTable;
+  oidc_model_instances: OidcModelInstancesTable;
+  oidc_signing_keys: OidcSigningKeysTable;
+  oidc_clients: OidcClientsTable;
 }

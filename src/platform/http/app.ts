@@ -11,7 +11,12 @@ import { registerObservability } from './observability';
 import { registerSecurity } from './security';
 import './types';
 
-export type RouteModule = (app: FastifyInstance, ctx: AppContext) => Promise<void> | void;
+/**
+ * A module's routes. Each is registered in its own encapsulated scope; a
+ * module marked `global` (e.g. the session, which every page reads) adds
+ * its hooks and decorations to the whole application.
+ */
+export type RouteModule = ((app: FastifyInstance, ctx: AppContext) => Promise<void> | void) & { global?: boolean };
 
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../public');
 
@@ -44,6 +49,10 @@ export async function buildApp(ctx: AppContext, routes: RouteModule[]): Promise<
     return this.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
   });
 
-  for (const register of routes) await app.register(async (scope) => register(scope, ctx));
+  for (const register of routes) {
+    const plugin = async (scope: FastifyInstance) => register(scope, ctx);
+    if (register.global) Object.assign(plugin, { [Symbol.for('skip-override')]: true });
+    await app.register(plugin);
+  }
   return app;
 }

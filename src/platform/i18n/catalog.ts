@@ -2,13 +2,15 @@ import platform from '../messages';
 import registries from '../../registries/messages';
 import views from '../views/messages';
 import outbox from '../outbox/messages';
+import identity from '../../identity/messages';
+import authn from '../../authn/messages';
 import type { Lang } from './languages';
 
 /**
  * Every module's messages, merged. A module adds its own `messages.ts`
  * (built with defineMessages) and one line here.
  */
-const modules = [platform, registries, views, outbox] as const;
+const modules = [platform, registries, views, outbox, identity, authn] as const;
 
 type ModuleKeys<M> = M extends { en: Record<infer K, string> } ? K : never;
 export type MessageKey = ModuleKeys<(typeof modules)[number]>;

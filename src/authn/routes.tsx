@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { recordAudit } from '../platform/audit/audit';
+import type { AppContext } from '../platform/context';
+import { localPath } from '../platform/http/language';
+import { COOKIE_DEFAULTS } from '../platform/http/security';
+import { SESSION_COOKIE } from './http-session';
+import { LEVELS } from './loa';
+import { rememberPendingLogin } from './login';
+import { closeSession, idleDeadline } from './session';
+import { LoginPage } from './views/login-page';
+
+const loginQuery = z.object({ return: z.string().optional(), loa: z.enum(LEVELS).catch('low') });
+
+export function authnRoutes(app: FastifyInstance, ctx: AppContext) {
+  /** The choice of digital key; remembers where to go back and the level to reach. */
+  app.get('/login', async (request, reply) => {
+    const query = loginQuery.parse(request.query);
+    rememberPendingLogin(reply, { returnTo: localPath(query.return), loa: query.loa });
+    return reply.render(<LoginPage required={query.loa} />);
+  });
+
+  /** Ends the session everywhere: every hook (e.g. back-channel logout of its applications) runs first. */
+  app.post('/logout', async (request, reply) => {
+    const session = request.session;
+    if (session) {
+      for (const hook of app.sessionEndHooks) await hook(session, request);
+      await ctx.db.transaction().execute(async (trx) => {
+        await closeSession(trx, ctx.clock, session.id);
+        await recordAudit(trx, ctx.clock.now(), { actor: `person:${session.nrn}`, action: 'authn.logged_out', target: `person:${session.nrn}`, requestId: request.id });
+      });
+    }
+    reply.clearCookie(SESSION_COOKIE, COOKIE_DEFAULTS);
+    return reply.redirect('/?logged_out=1', 303);
+  });
+
+  /** For the idle-timeout warning: when the session ends if nothing happens (does not count as activity). */
+  app.get('/session/status', async (request) => {
+    const session = request.session;
+    return session ? { active: true, idleDeadline: idleDeadline(session, app.sessionSettings).toISOString() } : { active: false };
+  });
+
+  /** "Prolonger": any request counts as activity; this one exists so the warning can extend without leaving the page. */
+  app.post('/session/extend', async (request, reply) => {
+    const session = request.session;
+    if (!session) return reply.status(401).send({ active: false });
+    return { active: true, idleDeadline: idleDeadline(session, app.sessionSettings).toISOString() };
+  });
+}

@@ -1,0 +1,42 @@
+import type { Executor } from '../platform/db/database';
+import type { Lang } from '../platform/i18n/languages';
+
+export interface Person {
+  id: string;
+  nrn: string;
+  givenName: string;
+  familyName: string;
+  email: string | null;
+  phone: string | null;
+  language: Lang | null;
+}
+
+const columns = ['id', 'nrn', 'given_name', 'family_name', 'email', 'phone', 'language'] as const;
+
+function toPerson(row: { id: string; nrn: string; given_name: string; family_name: string; email: string | null; phone: string | null; language: Lang | null }): Person {
+  return { id: row.id, nrn: row.nrn, givenName: row.given_name, familyName: row.family_name, email: row.email, phone: row.phone, language: row.language };
+}
+
+export async function findPersonById(db: Executor, id: string): Promise<Person | undefined> {
+  const row = await db.selectFrom('persons').select(columns).where('id', '=', id).executeTakeFirst();
+  return row && toPerson(row);
+}
+
+export async function findPersonByNrn(db: Executor, nrn: string): Promise<Person | undefined> {
+  const row = await db.selectFrom('persons').select(columns).where('nrn', '=', nrn).executeTakeFirst();
+  return row && toPerson(row);
+}
+
+/** Inserts the person unless another request just did; either way returns the stored row. */
+export async function insertPerson(db: Executor, person: Omit<Person, 'id' | 'email' | 'phone'>): Promise<Person> {
+  await db
+    .insertInto('persons')
+    .values({ nrn: person.nrn, given_name: person.givenName, family_name: person.familyName, language: person.language })
+    .onConflict((oc) => oc.column('nrn').doNothing())
+    .execute();
+  return (await findPersonByNrn(db, person.nrn))!;
+}
+
+export async function updateContact(db: Executor, id: string, contact: { email?: string | null; phone?: string | null; language?: Lang | null }, now: Date) {
+  await db.updateTable('persons').set({ ...contact, updated_at: now }).where('id', '=', id).execute();
+}
