@@ -33,6 +33,7 @@ export const sessionPlugin: RouteModule = (app, ctx) => {
     const touch = request.url !== '/session/status';
     request.session = await resumeSession(ctx.db, ctx.clock, app.sessionSettings, token, touch);
     if (!request.session) reply.clearCookie(SESSION_COOKIE, COOKIE_DEFAULTS);
+    else request.viewer = { name: request.session.displayName };
   });
 };
 sessionPlugin.global = true;

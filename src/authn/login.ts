@@ -58,7 +58,7 @@ export async function completeIdentification(
   const settings = request.server.sessionSettings;
   const { token } = await ctx.db.transaction().execute(async (trx) => {
     if (previous) await closeSession(trx, ctx.clock, previous.id);
-    const opened = await openSession(trx, ctx.clock, settings, { personId: person.id, nrn: person.nrn, loa: kind.loa, key: kind.id, amr: kind.amr });
+    const opened = await openSession(trx, ctx.clock, settings, { personId: person.id, nrn: person.nrn, displayName: `${person.givenName} ${person.familyName}`, loa: kind.loa, key: kind.id, amr: kind.amr });
     await recordAudit(trx, ctx.clock.now(), {
       actor: `person:${person.nrn}`,
       action: 'authn.identified',

@@ -6,6 +6,8 @@ export interface SessionRow {
   personId: string;
   /** The person's national register number, the identity every audit event names. */
   nrn: string;
+  /** Given name and family name, for the page header. */
+  displayName: string;
   loa: Loa;
   key: string;
   amr: string[];
@@ -14,7 +16,7 @@ export interface SessionRow {
   expiresAt: Date;
 }
 
-export async function insertSession(db: Executor, row: Omit<SessionRow, 'nrn'>): Promise<void> {
+export async function insertSession(db: Executor, row: Omit<SessionRow, 'nrn' | 'displayName'>): Promise<void> {
   await db
     .insertInto('sso_sessions')
     .values({
@@ -36,7 +38,7 @@ export async function findLiveSession(db: Executor, id: string, now: Date, idleS
     .selectFrom('sso_sessions')
     .innerJoin('persons', 'persons.id', 'sso_sessions.person_id')
     .selectAll('sso_sessions')
-    .select('persons.nrn')
+    .select(['persons.nrn', 'persons.given_name', 'persons.family_name'])
     .where('sso_sessions.id', '=', id)
     .where('ended_at', 'is', null)
     .where('expires_at', '>', now)
@@ -47,6 +49,7 @@ export async function findLiveSession(db: Executor, id: string, now: Date, idleS
       id: row.id,
       personId: row.person_id,
       nrn: row.nrn,
+      displayName: `${row.given_name} ${row.family_name}`,
       loa: row.loa,
       key: row.key,
       amr: row.amr,

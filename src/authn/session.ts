@@ -17,6 +17,7 @@ export interface SessionSettings {
 export interface Identification {
   personId: string;
   nrn: string;
+  displayName: string;
   loa: Loa;
   /** The key used, e.g. `eid`, `itsme`, `password_totp`. */
   key: string;
@@ -39,6 +40,7 @@ export async function openSession(db: Executor, clock: Clock, settings: SessionS
     id: sessionIdOf(token),
     personId: who.personId,
     nrn: who.nrn,
+    displayName: who.displayName,
     loa: who.loa,
     key: who.key,
     amr: who.amr,

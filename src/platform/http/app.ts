@@ -40,10 +40,11 @@ export async function buildApp(ctx: AppContext, routes: RouteModule[]): Promise<
   await registerObservability(app, ctx);
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: '1h' });
 
+  app.decorateRequest('viewer', undefined);
   app.decorateReply('render', function (view, status = 200) {
     const request = this.request;
     const html = renderPage(
-      { lang: request.lang, t: request.t, csrfToken: this.generateCsrf(), url: request.url, devTools: ctx.config.devTools },
+      { lang: request.lang, t: request.t, csrfToken: this.generateCsrf(), url: request.url, devTools: ctx.config.devTools, viewer: request.viewer },
       view,
     );
     return this.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);

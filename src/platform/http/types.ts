@@ -6,6 +6,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     lang: Lang;
     t: Translate;
+    /** Who is identified, for the page header; set by the session module. */
+    viewer: { name: string } | undefined;
   }
   interface FastifyReply {
     /** Sends a server-rendered page in the request's language, with a fresh CSRF token. */

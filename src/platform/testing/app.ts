@@ -40,6 +40,10 @@ export class TestBrowser {
 
   constructor(private readonly app: FastifyInstance, private readonly headers: Record<string, string> = {}) {}
 
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value);
+  }
+
   async get(url: string) {
     return this.keep(await this.app.inject({ method: 'GET', url, headers: this.requestHeaders() }));
   }

@@ -4,7 +4,7 @@ import { usePage } from './page-context';
 
 /** The frame of every page: header with the language switcher, main content, footer. */
 export function Layout(props: { title: string; children: ComponentChildren }) {
-  const { t, lang, url, devTools } = usePage();
+  const { t, lang, url, devTools, viewer, csrfToken } = usePage();
   return (
     <html lang={lang}>
       <head>
@@ -22,6 +22,13 @@ export function Layout(props: { title: string; children: ComponentChildren }) {
               <span class="brand__name">{t('app.name')}</span>
               <span class="brand__tagline">{t('app.tagline')}</span>
             </a>
+            {viewer && (
+              <form class="viewer" method="post" action="/logout">
+                <span class="viewer__name">{viewer.name}</span>
+                <input type="hidden" name="_csrf" value={csrfToken} />
+                <button type="submit" class="viewer__logout">{t('layout.logout')}</button>
+              </form>
+            )}
             <nav class="lang-switcher" aria-label={t('layout.language')}>
               <ul>
                 {LANGUAGES.map((code) => (

@@ -12,6 +12,8 @@ export interface PageContext {
   /** Path and query of the current request, for the language switcher and self-links. */
   url: string;
   devTools: boolean;
+  /** The identified person, if any: the header shows their name and a logout button. */
+  viewer?: { name: string };
 }
 
 export const PageContextProvider = createContext<PageContext | null>(null);
