@@ -1,5 +1,6 @@
 import type { Lang } from '../platform/i18n/languages';
 import type { CodeLabel, RegisterAddress } from './ports';
+import type { RegisterAddressesTable } from './tables';
 
 /** Pure rules for reading KBO rows in a person's language. */
 
@@ -59,19 +60,7 @@ export function pickLabel(rows: readonly CodeLike[], code: string | null, lang: 
   return { code, label: code };
 }
 
-interface AddressLike {
-  type_of_address: string;
-  country_nl: string | null;
-  country_fr: string | null;
-  zipcode: string | null;
-  municipality_nl: string | null;
-  municipality_fr: string | null;
-  street_nl: string | null;
-  street_fr: string | null;
-  house_number: string | null;
-  box: string | null;
-  extra_address_info: string | null;
-}
+type AddressLike = Omit<RegisterAddressesTable, 'entity_number' | 'date_striking_off'>;
 
 /** The first address of the preferred types, with Dutch names for `nl` and French ones otherwise (the KBO has only these two). */
 export function pickAddress(rows: readonly AddressLike[], types: readonly string[], lang: Lang): RegisterAddress | null {
