@@ -1,0 +1,120 @@
+import { sql } from 'kysely';
+import { errors, type Adapter, type AdapterPayload } from 'oidc-provider';
+import type { Db } from '../platform/db/database';
+import { clientAsProviderMetadata, findClient } from './store';
+
+/**
+ * oidc-provider's storage on one table (`oidc_model_instances`), one row per
+ * model instance with its payload as jsonb, as logto does. Expiry is the
+ * provider's own (epoch seconds from its clock); an expired row is never
+ * returned and is pruned by {@link pruneExpiredInstances}.
+ *
+ * Relying applications are not stored here: the `Client` model reads
+ * `oidc_clients`, which the catalog file and `sesame clients` write.
+ */
+export class KyselyAdapter implements Adapter {
+  constructor(
+    private readonly model: string,
+    private readonly db: Db,
+  ) {}
+
+  async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
+    const expiresAt = expiresIn ? new Date(Date.now() + expiresIn * 1000) : null;
+    await this.db
+      .insertInto('oidc_model_instances')
+      .values({ model: this.model, id, payload: JSON.stringify(payload), expires_at: expiresAt })
+      .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet({ payload: JSON.stringify(payload), expires_at: expiresAt }))
+      .execute();
+  }
+
+  async find(id: string): Promise<AdapterPayload | undefined> {
+    if (this.model === 'Client') {
+      const client = await findClient(this.db, id);
+      return client && (clientAsProviderMetadata(client) as AdapterPayload);
+    }
+    return this.findWhere(sql`id = ${id}`);
+  }
+
+  findByUid(uid: string) {
+    return this.findWhere(sql`payload->>'uid' = ${uid} and payload ? 'uid'`);
+  }
+
+  findByUserCode(userCode: string) {
+    return this.findWhere(sql`payload->>'userCode' = ${userCode} and payload ? 'userCode'`);
+  }
+
+  /**
+   * Marks a single-use instance (authorization code, rotated refresh token)
+   * as used, atomically: of two concurrent requests presenting the same
+   * code, exactly one gets past this line; the other is answered
+   * invalid_grant, as a replay would be.
+   */
+  async consume(id: string): Promise<void> {
+    const result = await this.db
+      .updateTable('oidc_model_instances')
+      .set({ consumed_at: new Date() })
+      .where('model', '=', this.model)
+      .where('id', '=', id)
+      .where('consumed_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw new errors.InvalidGrant('grant already used');
+  }
+
+  async destroy(id: string): Promise<void> {
+    await this.db.deleteFrom('oidc_model_instances').where('model', '=', this.model).where('id', '=', id).execute();
+  }
+
+  async revokeByGrantId(grantId: string): Promise<void> {
+    await this.db
+      .deleteFrom('oidc_model_instances')
+      .where('model', '=', this.model)
+      .where(sql<boolean>`payload ? 'grantId' and payload->>'grantId' = ${grantId}`)
+      .execute();
+  }
+
+  private async findWhere(condition: ReturnType<typeof sql<unknown>>): Promise<AdapterPayload | undefined> {
+    const row = await this.db
+      .selectFrom('oidc_model_instances')
+      .select(['payload', 'consumed_at'])
+      .where('model', '=', this.model)
+      .where(condition as ReturnType<typeof sql<boolean>>)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', new Date())]))
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const payload = row.payload as AdapterPayload;
+    return row.consumed_at ? { ...payload, consumed: Math.floor(row.consumed_at.getTime() / 1000) } : payload;
+  }
+}
+
+/** Deletes expired instances; returns how many. Run at start and then periodically. */
+export async function pruneExpiredInstances(db: Db, now = new Date()): Promise<number> {
+  const result = await db.deleteFrom('oidc_model_instances').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
+ * Which provider session (by its stable uid) stands for which single-sign-on
+ * session: recorded when a login finishes, so that ending the one ends the
+ * other. Kept on the same table, as a model of our own.
+ */
+const LINK_MODEL = 'SsoSessionLink';
+
+export async function linkProviderSession(db: Db, providerSessionUid: string, ssoSessionId: string, expiresAt: Date): Promise<void> {
+  const payload = JSON.stringify({ ssoSessionId });
+  await db
+    .insertInto('oidc_model_instances')
+    .values({ model: LINK_MODEL, id: providerSessionUid, payload, expires_at: expiresAt })
+    .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet({ payload, expires_at: expiresAt }))
+    .execute();
+}
+
+/** The uids of the provider sessions linked to a single-sign-on session; the links are removed. */
+export async function takeLinkedProviderSessions(db: Db, ssoSessionId: string): Promise<string[]> {
+  const rows = await db
+    .deleteFrom('oidc_model_instances')
+    .where('model', '=', LINK_MODEL)
+    .where(sql<boolean>`payload->>'ssoSessionId' = ${ssoSessionId}`)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,53 @@
+import { defineMessages } from '../platform/i18n/define';
+
+/** The OpenID provider's pages: logout confirmation, errors shown to the person. */
+export default defineMessages({
+  en: {
+    'oidc.logout.title': 'Log out',
+    'oidc.logout.question': 'The application asks to end your session. Do you want to log out of Sésame and of every application you opened with it?',
+    'oidc.logout.confirm': 'Yes, log me out',
+    'oidc.logout.done.title': 'You are logged out',
+    'oidc.logout.done.text': 'Your session has ended. To be safe, close your browser.',
+    'oidc.error.title': 'The application’s request could not be handled',
+    'oidc.error.text': 'The application that sent you here made a request Sésame cannot accept. Go back to the application and try again; if the problem persists, contact its help desk.',
+    'oidc.error.code': 'Error code: {code}',
+    'oidc.interaction.expired.title': 'This sign-in request has expired',
+    'oidc.interaction.expired.text': 'Go back to the application and sign in again.',
+  },
+  fr: {
+    'oidc.logout.title': 'Se déconnecter',
+    'oidc.logout.question': 'L’application demande de mettre fin à votre session. Voulez-vous vous déconnecter de Sésame et de toutes les applications ouvertes avec lui ?',
+    'oidc.logout.confirm': 'Oui, me déconnecter',
+    'oidc.logout.done.title': 'Vous êtes déconnecté',
+    'oidc.logout.done.text': 'Votre session est terminée. Par sécurité, fermez votre navigateur.',
+    'oidc.error.title': 'La demande de l’application n’a pas pu être traitée',
+    'oidc.error.text': 'L’application qui vous a envoyé ici a fait une demande que Sésame ne peut pas accepter. Retournez à l’application et réessayez ; si le problème persiste, contactez son service d’assistance.',
+    'oidc.error.code': 'Code d’erreur : {code}',
+    'oidc.interaction.expired.title': 'Cette demande de connexion a expiré',
+    'oidc.interaction.expired.text': 'Retournez à l’application et connectez-vous à nouveau.',
+  },
+  nl: {
+    'oidc.logout.title': 'Afmelden',
+    'oidc.logout.question': 'De toepassing vraagt uw sessie te beëindigen. Wilt u zich afmelden bij Sésame en bij alle toepassingen die u ermee hebt geopend?',
+    'oidc.logout.confirm': 'Ja, meld mij af',
+    'oidc.logout.done.title': 'U bent afgemeld',
+    'oidc.logout.done.text': 'Uw sessie is beëindigd. Sluit voor de veiligheid uw browser.',
+    'oidc.error.title': 'De aanvraag van de toepassing kon niet worden verwerkt',
+    'oidc.error.text': 'De toepassing die u hierheen stuurde, deed een aanvraag die Sésame niet kan aanvaarden. Ga terug naar de toepassing en probeer opnieuw; blijft het probleem bestaan, neem dan contact op met haar helpdesk.',
+    'oidc.error.code': 'Foutcode: {code}',
+    'oidc.interaction.expired.title': 'Deze aanmeldingsaanvraag is verlopen',
+    'oidc.interaction.expired.text': 'Ga terug naar de toepassing en meld u opnieuw aan.',
+  },
+  de: {
+    'oidc.logout.title': 'Abmelden',
+    'oidc.logout.question': 'Die Anwendung möchte Ihre Sitzung beenden. Möchten Sie sich bei Sésame und bei allen damit geöffneten Anwendungen abmelden?',
+    'oidc.logout.confirm': 'Ja, abmelden',
+    'oidc.logout.done.title': 'Sie sind abgemeldet',
+    'oidc.logout.done.text': 'Ihre Sitzung ist beendet. Schließen Sie zur Sicherheit Ihren Browser.',
+    'oidc.error.title': 'Die Anfrage der Anwendung konnte nicht bearbeitet werden',
+    'oidc.error.text': 'Die Anwendung, die Sie hierher geschickt hat, hat eine Anfrage gestellt, die Sésame nicht annehmen kann. Kehren Sie zur Anwendung zurück und versuchen Sie es erneut; besteht das Problem weiter, wenden Sie sich an deren Helpdesk.',
+    'oidc.error.code': 'Fehlercode: {code}',
+    'oidc.interaction.expired.title': 'Diese Anmeldeanfrage ist abgelaufen',
+    'oidc.interaction.expired.text': 'Kehren Sie zur Anwendung zurück und melden Sie sich erneut an.',
+  },
+});
