@@ -1,0 +1,27 @@
+import { recordAudit } from '../platform/audit/audit';
+import type { AppContext } from '../platform/context';
+
+/** What was guessed: a password, a security code of a channel, or a token-card position. */
+export type AttemptFactor = 'password' | 'totp' | 'sms' | 'email' | 'token_card';
+export type AttemptOutcome = 'succeeded' | 'failed' | 'blocked';
+
+/**
+ * Audits one attempt at a guessable secret, whatever its outcome, without
+ * the secret nor the username typed (a person who types their password in
+ * the username field must not find it in the log): the person when the
+ * account exists, the client address, and why it failed.
+ */
+export async function auditAttempt(
+  ctx: Pick<AppContext, 'db' | 'clock'>,
+  attempt: { factor: AttemptFactor; outcome: AttemptOutcome; nrn?: string; address: string; reason?: string; requestId?: string },
+): Promise<void> {
+  await ctx.db.transaction().execute((trx) =>
+    recordAudit(trx, ctx.clock.now(), {
+      actor: attempt.nrn ? `person:${attempt.nrn}` : `address:${attempt.address}`,
+      action: `authn.attempt.${attempt.outcome}`,
+      target: attempt.nrn ? `person:${attempt.nrn}` : null,
+      details: { factor: attempt.factor, address: attempt.address, ...(attempt.reason ? { reason: attempt.reason } : {}) },
+      requestId: attempt.requestId,
+    }),
+  );
+}

@@ -1,0 +1,58 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database';
+
+export interface PasswordAccount {
+  keyId: string;
+  personId: string;
+  username: string;
+  hash: string;
+}
+
+/** The active password key holding a username, compared case-insensitively as the unique index does. */
+export async function findAccount(db: Executor, username: string): Promise<PasswordAccount | undefined> {
+  const row = await db
+    .selectFrom('password_credentials as c')
+    .innerJoin('digital_keys as k', 'k.id', 'c.key_id')
+    .select(['c.key_id', 'k.person_id', 'c.username', 'c.hash'])
+    .where(sql<string>`lower(c.username)`, '=', username.trim().toLowerCase())
+    .where('k.status', '=', 'active')
+    .executeTakeFirst();
+  return row && { keyId: row.key_id, personId: row.person_id, username: row.username, hash: row.hash };
+}
+
+/** Whether a username is held by any key not yet deactivated (or by a deactivated one of someone else). */
+export async function usernameTaken(db: Executor, username: string, personId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('password_credentials as c')
+    .innerJoin('digital_keys as k', 'k.id', 'c.key_id')
+    .select('k.person_id')
+    .where(sql<string>`lower(c.username)`, '=', username.trim().toLowerCase())
+    .executeTakeFirst();
+  return Boolean(row && row.person_id !== personId);
+}
+
+/** The username of the person's active password key, to offer when they replace it. */
+export async function usernameOf(db: Executor, personId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('password_credentials as c')
+    .innerJoin('digital_keys as k', 'k.id', 'c.key_id')
+    .select('c.username')
+    .where('k.person_id', '=', personId)
+    .where('k.status', '=', 'active')
+    .executeTakeFirst();
+  return row?.username;
+}
+
+/**
+ * Stores the credential of a new key. A person keeping their username when
+ * replacing their password frees it from their deactivated key first (the
+ * unique index covers every row).
+ */
+export async function insertCredential(db: Executor, credential: { keyId: string; personId: string; username: string; hash: string }) {
+  await db
+    .deleteFrom('password_credentials')
+    .where(sql<string>`lower(username)`, '=', credential.username.toLowerCase())
+    .where('key_id', 'in', (q) => q.selectFrom('digital_keys').select('id').where('person_id', '=', credential.personId).where('status', '=', 'deactivated'))
+    .execute();
+  await db.insertInto('password_credentials').values({ key_id: credential.keyId, username: credential.username, hash: credential.hash }).execute();
+}

@@ -1,0 +1,50 @@
+import type { AppContext } from '../platform/context';
+import { blockedUntil, delayAfter, scopeOf, secondsLeft, THROTTLE_RULES, throttleKey } from './throttle/model';
+import { blockUntil, clearCounter, countFailure, readBlocks } from './throttle/store';
+
+export { delayAfter, throttleKey, THROTTLE_RULES } from './throttle/model';
+
+/**
+ * The counters one attempt is checked against: the account it names (a
+ * username, whether or not it exists, or a person for a security code) and
+ * the client address. Unknown accounts are counted like known ones, so the
+ * answers and delays do not tell them apart.
+ */
+export interface ThrottleSubject {
+  /** e.g. `password:jan.peeters` or `code:<person id>`. */
+  account: string;
+  address: string;
+}
+
+function keysOf(subject: ThrottleSubject): string[] {
+  return [throttleKey('account', subject.account), throttleKey('address', subject.address)];
+}
+
+export type ThrottleCheck = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** Checked before any secret is verified: a blocked subject gets no verification at all. */
+export async function checkThrottle(ctx: Pick<AppContext, 'db' | 'clock'>, subject: ThrottleSubject): Promise<ThrottleCheck> {
+  const now = ctx.clock.now();
+  const until = blockedUntil(now, await readBlocks(ctx.db, keysOf(subject)));
+  return until ? { allowed: false, retryAfterSeconds: secondsLeft(now, until) } : { allowed: true };
+}
+
+/** Counts a failure on both counters and sets the growing delay each has earned. */
+export async function recordThrottledFailure(ctx: Pick<AppContext, 'db' | 'clock'>, subject: ThrottleSubject): Promise<void> {
+  const now = ctx.clock.now();
+  for (const key of keysOf(subject)) {
+    const rule = THROTTLE_RULES[scopeOf(key)];
+    const failures = await countFailure(ctx.db, key, now, new Date(now.getTime() - rule.forgetAfterMs));
+    const delay = delayAfter(failures, rule);
+    if (delay > 0) await blockUntil(ctx.db, key, new Date(now.getTime() + delay));
+  }
+}
+
+/**
+ * A success clears the account's counter. The address keeps its own: one
+ * valid account of their own must not let someone reset the count of
+ * their guesses at others'.
+ */
+export async function recordThrottledSuccess(ctx: Pick<AppContext, 'db'>, subject: ThrottleSubject): Promise<void> {
+  await clearCounter(ctx.db, throttleKey('account', subject.account));
+}
