@@ -37,13 +37,14 @@ export function authnRoutes(app: FastifyInstance, ctx: AppContext) {
   /** For the idle-timeout warning: when the session ends if nothing happens (does not count as activity). */
   app.get('/session/status', async (request) => {
     const session = request.session;
-    return session ? { active: true, idleDeadline: idleDeadline(session, app.sessionSettings).toISOString() } : { active: false };
+    // `now` lets the page measure the deadline against the server's clock, not its own (which may be off).
+    return session ? { active: true, idleDeadline: idleDeadline(session, app.sessionSettings).toISOString(), now: ctx.clock.now().toISOString() } : { active: false };
   });
 
   /** "Prolonger": any request counts as activity; this one exists so the warning can extend without leaving the page. */
   app.post('/session/extend', async (request, reply) => {
     const session = request.session;
     if (!session) return reply.status(401).send({ active: false });
-    return { active: true, idleDeadline: idleDeadline(session, app.sessionSettings).toISOString() };
+    return { active: true, idleDeadline: idleDeadline(session, app.sessionSettings).toISOString(), now: ctx.clock.now().toISOString() };
   });
 }

@@ -17,8 +17,11 @@ function toPerson(row: { id: string; nrn: string; given_name: string; family_nam
   return { id: row.id, nrn: row.nrn, givenName: row.given_name, familyName: row.family_name, email: row.email, phone: row.phone, language: row.language };
 }
 
-export async function findPersonById(db: Executor, id: string): Promise<Person | undefined> {
-  const row = await db.selectFrom('persons').select(columns).where('id', '=', id).executeTakeFirst();
+/** `forUpdate` locks the row until the transaction ends, so concurrent profile changes apply one after the other. */
+export async function findPersonById(db: Executor, id: string, options: { forUpdate?: boolean } = {}): Promise<Person | undefined> {
+  let query = db.selectFrom('persons').select(columns).where('id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
   return row && toPerson(row);
 }
 

@@ -13,6 +13,18 @@ export function Layout(props: { title: string; children: ComponentChildren }) {
         <title>{`${props.title} · ${t('app.name')}`}</title>
         <link rel="stylesheet" href="/assets/sesame.css" />
         <script src="/assets/sesame.js" defer />
+        {viewer && <meta name="csrf-token" content={csrfToken} />}
+        {viewer && (
+          <script
+            src="/assets/session-timeout.js"
+            defer
+            data-title={t('session.warning.title')}
+            data-text={t('session.warning.text')}
+            data-extend={t('session.warning.extend')}
+            data-logout={t('session.warning.logout')}
+            data-failed={t('session.warning.failed')}
+          />
+        )}
       </head>
       <body>
         <a class="skip-link" href="#main">{t('layout.skip')}</a>
