@@ -1,7 +1,7 @@
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../authn/http-session';
-import { keyKind, type KeyId } from '../authn/keys';
+import { KEYS, keyKind, type KeyId } from '../authn/keys';
 import { openSession } from '../authn/session';
 import { personForIdentification } from '../identity/service';
 import { createTestApp, type TestApp } from '../platform/testing/app';
@@ -130,6 +130,15 @@ describe('the OpenID provider, seen by an external relying party', () => {
     expect((await (await browser.fetch(`${issuer}/session/status`)).json()) as object).toEqual({ active: false });
     const audited = await t.ctx.db.selectFrom('audit_events').select('details').where('action', '=', 'authn.logged_out').execute();
     expect(audited.some((e) => (e.details as { via?: string }).via === 'oidc.rp_initiated_logout')).toBe(true);
+  });
+
+  it.each(KEYS.map((key) => key.id))('asserts the level and methods of a session opened with the %s key', async (key) => {
+    const config = await relyingParty();
+    const { browser, person } = await browserWithSession(DEMO.persons.citizen, key);
+    const { reached, verifier, state } = await authorize(config, browser, { acr_values: 'urn:be:fedict:iam:fas:Level100' });
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(reached.url), { pkceCodeVerifier: verifier, expectedState: state });
+    expect(tokens.claims()).toMatchObject({ sub: person.id, acr: keyKind(key).fasAcr, amr: keyKind(key).amr });
+    expect((await oidc.fetchUserInfo(config, tokens.access_token, person.id)).given_name).toBe(person.givenName);
   });
 
   it('reuses the session for a second application without asking the person again', async () => {
