@@ -9,7 +9,17 @@ import { openDatabase } from '../src/platform/db/database';
 const bin = path.join(import.meta.dirname, '../bin/sesame.js');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'sesame-cli-'));
 // The command line always runs on its own embedded database here, whatever DATABASE_URL the suite has.
-const env = { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'info', NODE_ENV: 'test', PORT: '0' };
+// Every listener on a port of its own, so the test never meets a developer's running server.
+const env = {
+  ...process.env,
+  DATABASE_URL: '',
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'info',
+  NODE_ENV: 'test',
+  PORT: '0',
+  EID_PORT: '0',
+  ITSME_DEMO_PORT: String(20_000 + Math.floor(Math.random() * 20_000)),
+};
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function run(args: string[], extraEnv: Record<string, string> = {}) {

@@ -1,12 +1,15 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config';
+import { deactivateUnusedTokenCards } from './authn/codes/token-card/service';
 import { verifyAuditChain } from './platform/audit/audit';
 import { openContext } from './platform/bootstrap';
 import { loadDemoRegisters } from './registries/demo';
 import { importRegisters, summariseImport } from './registries/import';
 import { serve } from './server';
+import { eidCommand } from './authn/eid/cli';
+import { clientsCommand, keysCommand } from './oidc/cli';
 
-/** `sesame`: the operator's command line. */
+/** `sesame`: the operator's command line (loaded by main.ts once the configuration is known to be valid). */
 const program = new Command('sesame').description('Sésame identity and access management platform');
 
 function config(): Config {
@@ -75,6 +78,19 @@ program
     }
   });
 
+const jobs = program.command('jobs').description('scheduled maintenance, which every serving node also runs hourly (each job is safe to run concurrently)');
+jobs
+  .command('run')
+  .description('run every scheduled job once: deactivate token cards unused for 12 months')
+  .action(async () => {
+    const ctx = await openContext(config());
+    try {
+      console.log(`Token cards deactivated (unused for 12 months): ${await deactivateUnusedTokenCards(ctx)}.`);
+    } finally {
+      await ctx.db.destroy();
+    }
+  });
+
 const audit = program.command('audit').description('the audit log');
 audit
   .command('verify')
@@ -91,4 +107,10 @@ audit
     }
   });
 
-await program.parseAsync();
+program.addCommand(eidCommand(config));
+program.addCommand(clientsCommand(config));
+program.addCommand(keysCommand(config));
+
+export async function runCli(argv: string[]) {
+  await program.parseAsync(argv);
+}

@@ -39,7 +39,22 @@ const schema = z.object({
   DEV_TOOLS: bool.optional(),
   SESSION_IDLE_MINUTES: z.coerce.number({ message: 'expected a number of minutes' }).int().min(1, 'expected at least 1 minute').max(1440).default(20),
   SESSION_MAX_HOURS: z.coerce.number({ message: 'expected a number of hours' }).int().min(1, 'expected at least 1 hour').max(72).default(12),
+  OIDC_CLIENTS_FILE: z.string().min(1).default('catalog/clients.yaml'),
   OUTBOX_POLL_MS: z.coerce.number({ message: 'expected a number of milliseconds' }).int().positive().default(1000),
+  TOKEN_CARDS_ENABLED: bool.default(false),
+  EID_PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535, 'expected a port number between 0 and 65535').default(3443),
+  EID_PUBLIC_URL: url(['https:']).optional(),
+  EID_TLS_CERT: z.string().min(1).optional(),
+  EID_TLS_KEY: z.string().min(1).optional(),
+  EID_TRUST_ANCHORS: z.string().min(1).optional(),
+  EID_CRL_URL: url(['http:', 'https:']).optional(),
+  EID_OCSP_URL: url(['http:', 'https:']).optional(),
+  ITSME_ISSUER: url(['https:', 'http:']).optional(),
+  ITSME_CLIENT_ID: z.string().min(1).optional(),
+  ITSME_REDIRECT_URI: url(['https:', 'http:']).optional(),
+  ITSME_SERVICE_CODE: z.string().regex(/^[\w.-]+$/, 'expected a service code such as MYSERVICE').optional(),
+  ITSME_NRN_CLAIM: z.string().min(1).default('http://itsme.services/v2/claim/BENationalNumber'),
+  ITSME_DEMO_PORT: z.coerce.number({ message: 'expected a port number' }).int().min(1).max(65535, 'expected a port number between 1 and 65535').default(3100),
 });
 
 export type Config = Readonly<{
@@ -62,10 +77,44 @@ export type Config = Readonly<{
   /** Developer pages (/dev/…): the component gallery. */
   devTools: boolean;
   outboxPollMs: number;
+  /** Issue new token cards (a legacy key being phased out); existing cards work either way. */
+  tokenCardsEnabled: boolean;
   /** Inactivity after which a person must identify again. */
   sessionIdleMs: number;
   /** Absolute lifetime of a single-sign-on session. */
   sessionMaxAgeMs: number;
+  /** The relying applications' catalog (YAML), applied at every start. */
+  oidcClientsFile: string;
+  /** The eID card key's TLS listener, which asks for a client certificate. */
+  eid: Readonly<{
+    port: number;
+    publicUrl: string;
+    /** PEM files of the listener's TLS certificate and key; unset: issued by the demo CA for localhost. */
+    tlsCert: string | undefined;
+    tlsKey: string | undefined;
+    /** PEM files of the trusted roots (and intermediates); empty: the demo CA, outside production. */
+    trustAnchors: string[];
+    /** Where to fetch the CRL; unset: the certificate's own CRL distribution point. */
+    crlUrl: string | undefined;
+    /** OCSP responder asked as well, when set. */
+    ocspUrl: string | undefined;
+    /** The embedded demo certification authority is trusted (no EID_TRUST_ANCHORS, not production). */
+    demoCa: boolean;
+  }>;
+  /** The itsme key: the provider Sésame brokers to, and Sésame's registration there. */
+  itsme: Readonly<{
+    /** ITSME_ISSUER, or the demo provider's address when it is not set. */
+    issuer: string;
+    /** No ITSME_ISSUER outside production: `serve` runs the demo itsme-compatible provider. */
+    demo: boolean;
+    demoPort: number;
+    clientId: string;
+    redirectUri: string;
+    /** itsme's service code, requested as the scope `service:<code>`. */
+    serviceCode: string | undefined;
+    /** The claim that carries the national register number. */
+    nrnClaim: string;
+  }>;
 }>;
 
 export class ConfigError extends Error {
@@ -87,6 +136,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !c.SMTP_URL) {
     throw new ConfigError('Invalid configuration: SMTP_URL is required when NODE_ENV=production (without it e-mail stays in the local mailbox)');
   }
+  if (c.ITSME_ISSUER && !c.ITSME_CLIENT_ID) {
+    throw new ConfigError('Invalid configuration: ITSME_CLIENT_ID is required when ITSME_ISSUER is set (the client id itsme gave you)');
+  }
+  const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
   return Object.freeze({
     env: c.NODE_ENV,
     host: c.HOST,
@@ -104,7 +157,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: c.DEMO_DATA ?? !production,
     devTools: c.DEV_TOOLS ?? !production,
     outboxPollMs: c.OUTBOX_POLL_MS,
+    tokenCardsEnabled: c.TOKEN_CARDS_ENABLED,
     sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxAgeMs: c.SESSION_MAX_HOURS * 3_600_000,
+    oidcClientsFile: c.OIDC_CLIENTS_FILE,
+    eid: Object.freeze({
+      port: c.EID_PORT,
+      publicUrl: (c.EID_PUBLIC_URL ?? `https://localhost:${c.EID_PORT}`).replace(/\/$/, ''),
+      tlsCert: c.EID_TLS_CERT,
+      tlsKey: c.EID_TLS_KEY,
+      trustAnchors: (c.EID_TRUST_ANCHORS ?? '').split(',').map((f) => f.trim()).filter(Boolean),
+      crlUrl: c.EID_CRL_URL,
+      ocspUrl: c.EID_OCSP_URL,
+      demoCa: !c.EID_TRUST_ANCHORS && !production,
+    }),
+    itsme: Object.freeze({
+      issuer: (c.ITSME_ISSUER ?? `http://localhost:${c.ITSME_DEMO_PORT}`).replace(/\/$/, ''),
+      demo: !c.ITSME_ISSUER && !production,
+      demoPort: c.ITSME_DEMO_PORT,
+      clientId: c.ITSME_CLIENT_ID ?? 'sesame',
+      redirectUri: c.ITSME_REDIRECT_URI ?? `${publicUrl}/login/itsme/callback`,
+      serviceCode: c.ITSME_SERVICE_CODE,
+      nrnClaim: c.ITSME_NRN_CLAIM,
+    }),
   });
 }

@@ -1,18 +1,36 @@
+import { startItsmeDemo } from './authn/itsme-demo/server';
+import { startEidListener } from './authn/eid/listener';
 import type { Config } from './config';
 import { openContext } from './platform/bootstrap';
 import { buildApp } from './platform/http/app';
 import { createDelivery, startOutboxWorker } from './platform/outbox';
 import { loadDemoRegistersIfEmpty } from './registries/demo';
 import { routeModules } from './routes';
+import { startScheduledJobs } from './platform/scheduler';
+import { deactivateUnusedTokenCards } from './authn/codes/token-card/service';
+import { loadDemoKeys } from './authn/password/demo';
 
 /** Serves the platform until SIGINT/SIGTERM, then closes connections and the database gracefully. */
 export async function serve(config: Config) {
   const ctx = await openContext(config);
-  if (config.demoData && (await loadDemoRegistersIfEmpty(ctx.db))) console.log('First start: demo registers loaded.');
+  if (config.demoData) {
+    if (await loadDemoRegistersIfEmpty(ctx.db)) console.log('First start: demo registers loaded.');
+    await loadDemoKeys(ctx.db);
+  }
   const app = await buildApp(ctx, routeModules);
   const { mail, sms } = createDelivery(config, ctx.db, app.log);
   const outbox = startOutboxWorker({ db: ctx.db, clock: ctx.clock, mail, sms, log: app.log }, config.outboxPollMs);
-  const stops: Array<() => Promise<void> | void> = [() => outbox.stop()];
+  const jobs = startScheduledJobs(
+    [{ name: 'token-cards.deactivate-unused', everyMs: 3_600_000, run: () => deactivateUnusedTokenCards(ctx) }],
+    app.log,
+  );
+  const stops: Array<() => Promise<void> | void> = [() => outbox.stop(), () => jobs.stop()];
+  const eidListener = await startEidListener(ctx, app.log);
+  stops.push(() => eidListener.close());
+  if (config.itsme.demo) {
+    const itsmeDemo = await startItsmeDemo(ctx, app.log);
+    stops.push(() => itsmeDemo.close());
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -9,7 +9,11 @@ import type {
   TokenCardsTable,
   TotpCredentialsTable,
 } from '../../authn/tables';
+import type { SecurityCodeDestinationsTable } from '../../authn/codes/tables';
+import type { EidDemoAuthoritiesTable, EidDemoCardsTable, EidHandoffsTable } from '../../authn/eid/tables';
+import type { PasskeyChallengesTable } from '../../authn/passkey/tables';
 import type { PersonsTable } from '../../identity/tables';
+import type { EnterprisesTable, MandatesTable, UnitsTable } from '../../organisations/tables';
 import type { OidcClientsTable, OidcModelInstancesTable, OidcSigningKeysTable } from '../../oidc/tables';
 import type { AuditEventsTable } from '../audit/table';
 import type { DevMailboxTable, OutboxMessagesTable } from '../outbox/tables';
@@ -45,7 +49,15 @@ export interface Database {
   one_time_codes: OneTimeCodesTable;
   token_cards: TokenCardsTable;
   passkey_credentials: PasskeyCredentialsTable;
+  security_code_destinations: SecurityCodeDestinationsTable;
   oidc_model_instances: OidcModelInstancesTable;
   oidc_signing_keys: OidcSigningKeysTable;
   oidc_clients: OidcClientsTable;
+  eid_handoffs: EidHandoffsTable;
+  eid_demo_authorities: EidDemoAuthoritiesTable;
+  eid_demo_cards: EidDemoCardsTable;
+  passkey_challenges: PasskeyChallengesTable;
+  enterprises: EnterprisesTable;
+  units: UnitsTable;
+  mandates: MandatesTable;
 }

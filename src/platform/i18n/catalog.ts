@@ -4,13 +4,24 @@ import views from '../views/messages';
 import outbox from '../outbox/messages';
 import identity from '../../identity/messages';
 import authn from '../../authn/messages';
+import eid from '../../authn/eid/messages';
+import oidc from '../../oidc/messages';
+import keys from '../../authn/digital-keys/messages';
+import passwordKeys from '../../authn/password/messages';
+import securityCodes from '../../authn/codes/messages';
+import throttle from '../../authn/throttle/messages';
+import selfService from '../../authn/self-service/messages';
+import passkey from '../../authn/passkey/messages';
+import itsme from '../../authn/itsme/messages';
+import itsmeDemo from '../../authn/itsme-demo/messages';
+import organisations from '../../organisations/messages';
 import type { Lang } from './languages';
 
 /**
  * Every module's messages, merged. A module adds its own `messages.ts`
  * (built with defineMessages) and one line here.
  */
-const modules = [platform, registries, views, outbox, identity, authn] as const;
+const modules = [platform, registries, views, outbox, identity, authn, keys, selfService, passkey, itsme, itsmeDemo, oidc, eid, passwordKeys, securityCodes, throttle, organisations] as const;
 
 type ModuleKeys<M> = M extends { en: Record<infer K, string> } ? K : never;
 export type MessageKey = ModuleKeys<(typeof modules)[number]>;
