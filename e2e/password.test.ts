@@ -1,13 +1,11 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../src/authn/http-session';
 import { DEMO_KEYS, loadDemoKeys } from '../src/authn/password/demo';
-import { openSession } from '../src/authn/session';
-import { personForIdentification } from '../src/identity/service';
 import { DEMO, loadDemoRegisters } from '../src/registries/demo';
 import { axeViolations } from './support/axe';
 import { browserAvailable, launchBrowser, navigate, pageErrors } from './support/browser';
+import { identifyInBrowser } from './support/identify';
 import { startServer, type TestServer } from './support/server';
 
 const [emma] = DEMO_KEYS;
@@ -61,12 +59,8 @@ describe.skipIf(!browserAvailable())('password keys in Chromium', () => {
   });
 
   it('activates an authenticator app from an identified session, with the QR code and the key in text', async () => {
-    const person = await personForIdentification(server.ctx, DEMO.persons.legalRepresentative);
-    const { token } = await openSession(server.ctx.db, server.ctx.clock, { idleMs: 20 * 60_000, maxAgeMs: 12 * 3_600_000 }, {
-      personId: person.id, nrn: person.nrn, displayName: `${person.givenName} ${person.familyName}`, loa: 'high', key: 'eid', amr: ['hwk', 'sc', 'pin'],
-    });
     const { page, errors } = await newPage();
-    await page.context().addCookies([{ name: SESSION_COOKIE, value: token, url: server.baseUrl, httpOnly: true, secure: true, sameSite: 'Lax' }]);
+    const { person } = await identifyInBrowser(server, page.context(), DEMO.persons.legalRepresentative, 'eid');
     await page.goto(`${server.baseUrl}/keys/totp/activate`);
     expect(await page.getByRole('img', { name: 'QR code to scan with your authenticator app' }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);

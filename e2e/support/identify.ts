@@ -1,8 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { SESSION_COOKIE } from '../../src/authn/http-session';
-import { keyKind, type KeyId } from '../../src/authn/keys';
-import { openSession } from '../../src/authn/session';
-import { personForIdentification } from '../../src/identity/service';
+import type { KeyId } from '../../src/authn/keys';
+import { openTestSession } from '../../src/platform/testing/session';
 import type { TestServer } from './server';
 
 /**
@@ -11,18 +10,7 @@ import type { TestServer } from './server';
  * the demo registers first.
  */
 export async function identifyInBrowser(server: TestServer, context: BrowserContext, nrn: string, key: KeyId = 'eid') {
-  const { ctx } = server;
-  const person = await personForIdentification(ctx, nrn);
-  const kind = keyKind(key);
-  const settings = { idleMs: ctx.config.sessionIdleMs, maxAgeMs: ctx.config.sessionMaxAgeMs };
-  const { token, session } = await openSession(ctx.db, ctx.clock, settings, {
-    personId: person.id,
-    nrn: person.nrn,
-    displayName: `${person.givenName} ${person.familyName}`,
-    loa: kind.loa,
-    key: kind.id,
-    amr: kind.amr,
-  });
+  const { person, session, token } = await openTestSession(server.ctx, nrn, key);
   await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.baseUrl, httpOnly: true, secure: true, sameSite: 'Lax' }]);
   return { person, session };
 }

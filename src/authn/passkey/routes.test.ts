@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, loadDemoRegisters } from '../../registries/demo';
 import { createTestApp, TestBrowser, type TestApp } from '../../platform/testing/app';
 import { keysOf } from '../digital-keys/service';
-import { identifyAs } from '../self-service/testing';
+import { signIn } from '../../platform/testing/session';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ const forged = JSON.stringify({
 describe('passkeys over HTTP', () => {
   it('a low session cannot activate a passkey: the page says why and where to identify, and a post is refused', async () => {
     const browser = new TestBrowser(t.app, { 'accept-language': 'fr' });
-    const { person } = await identifyAs(t, browser, DEMO.persons.encoders[0]!, 'password');
+    const { person } = await signIn(t, browser, DEMO.persons.encoders[0]!, 'password');
     const page = await browser.get('/keys/passkey/activate');
     expect(page.statusCode).toBe(403);
     expect(page.body).toContain('« substantiel »');
@@ -38,7 +38,7 @@ describe('passkeys over HTTP', () => {
 
   it('offers a substantial session a discoverable passkey with user verification, for this site', async () => {
     const browser = new TestBrowser(t.app);
-    await identifyAs(t, browser, DEMO.persons.encoders[1]!, 'password_totp');
+    await signIn(t, browser, DEMO.persons.encoders[1]!, 'password_totp');
     const page = await browser.get('/keys/passkey/activate');
     expect(page.statusCode).toBe(200);
     const options = optionsOf(page.body);
@@ -49,7 +49,7 @@ describe('passkeys over HTTP', () => {
 
   it('tells a browser without JavaScript that passkeys need it, and stores nothing', async () => {
     const browser = new TestBrowser(t.app, { 'accept-language': 'en' });
-    const { person } = await identifyAs(t, browser, DEMO.persons.encoders[2]!, 'eid');
+    const { person } = await signIn(t, browser, DEMO.persons.encoders[2]!, 'eid');
     const page = await browser.get('/keys/passkey/activate');
     const sent = await browser.post('/keys/passkey/activate', { challengeId: challengeIdOf(page.body), credential: '', label: 'Laptop' });
     expect(sent.statusCode).toBe(400);
@@ -90,5 +90,27 @@ describe('passkeys over HTTP', () => {
     const badChallenge = await browser.post('/login/passkey', { challengeId: 'nonsense', credential: forged });
     expect(badChallenge.statusCode).toBe(400);
     expect(badChallenge.body).toContain('This request has expired.');
+  });
+
+  it('audits every failed passkey login and blocks an address after twenty guesses', async () => {
+    await t.ctx.db.deleteFrom('auth_throttles').execute();
+    const { last } = await t.ctx.db.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('last')).executeTakeFirstOrThrow();
+    const browser = new TestBrowser(t.app, { 'accept-language': 'en' });
+    const attempt = async () => browser.post('/login/passkey', { challengeId: challengeIdOf((await browser.get('/login/passkey')).body), credential: forged });
+    for (let i = 0; i < 20; i++) expect((await attempt()).statusCode).toBe(401);
+    const blocked = await attempt();
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.body).toContain('Too many failed attempts.');
+
+    const audited = await t.ctx.db.selectFrom('audit_events').select(['action', 'details']).where('action', 'like', 'authn.attempt.%').where('seq', '>', Number(last ?? 0)).orderBy('seq').execute();
+    const passkey = audited.filter((e) => (e.details as { factor?: string }).factor === 'passkey');
+    expect(passkey.filter((e) => e.action === 'authn.attempt.failed')).toHaveLength(20);
+    expect(passkey.filter((e) => e.action === 'authn.attempt.blocked')).toHaveLength(1);
+    expect(passkey[0]!.details).toMatchObject({ address: '127.0.0.1', reason: 'passkey.unknown' });
+
+    // The block ends with its delay (at most 15 minutes).
+    t.ctx.clock.advance(15 * 60_000 + 1_000);
+    expect((await attempt()).statusCode).toBe(401);
+    await t.ctx.db.deleteFrom('auth_throttles').execute();
   });
 });

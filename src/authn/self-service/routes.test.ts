@@ -4,7 +4,7 @@ import { createTestApp, TestBrowser, type TestApp } from '../../platform/testing
 import { addKey, keysOf } from '../digital-keys/service';
 import type { KeyKindName } from '../digital-keys/model';
 import type { Session } from '../session';
-import { identifyAs } from './testing';
+import { signIn } from '../../platform/testing/session';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ describe('Mes clés numériques', () => {
 
   it('lists every kind of key with its state, dates and the actions the session allows', async () => {
     const browser = new TestBrowser(t.app, { 'accept-language': 'fr' });
-    const { session } = await identifyAs(t, browser, DEMO.persons.encoders[0]!, 'eid');
+    const { session } = await signIn(t, browser, DEMO.persons.encoders[0]!, 'eid');
     await giveKey(session, 'totp');
     const page = await browser.get('/keys');
     expect(page.statusCode).toBe(200);
@@ -52,7 +52,7 @@ describe('Mes clés numériques', () => {
 
   it('shows a low session the reason it cannot activate a substantial key, with a link to identify with a stronger one', async () => {
     const browser = new TestBrowser(t.app, { 'accept-language': 'fr' });
-    await identifyAs(t, browser, DEMO.persons.encoders[1]!, 'password');
+    await signIn(t, browser, DEMO.persons.encoders[1]!, 'password');
     const page = await browser.get('/keys');
     expect(page.statusCode).toBe(200);
     const sms = /id="kind-sms">([\s\S]*?)<\/li>/.exec(page.body)?.[1] ?? '';
@@ -65,14 +65,14 @@ describe('Mes clés numériques', () => {
 
   it('a low session cannot activate a substantial key, and nothing is stored', async () => {
     const browser = new TestBrowser(t.app);
-    const { session, person } = await identifyAs(t, browser, DEMO.persons.encoders[2]!, 'password');
+    const { session, person } = await signIn(t, browser, DEMO.persons.encoders[2]!, 'password');
     await expect(giveKey(session, 'totp')).rejects.toMatchObject({ code: 'keys.level_too_low', status: 403 });
     expect(await keysOf(t.ctx, person.id)).toEqual([]);
   });
 
   it('deactivates a key after confirmation, with the success banner, an audit event and an e-mail notice', async () => {
     const browser = new TestBrowser(t.app, { 'accept-language': 'fr' });
-    const { session, person } = await identifyAs(t, browser, DEMO.persons.encoders[3]!, 'eid');
+    const { session, person } = await signIn(t, browser, DEMO.persons.encoders[3]!, 'eid');
     await setEmail(person.id, 'thomas.renard@example.be');
     const keyId = await giveKey(session, 'sms');
     const confirm = await browser.get(`/keys/${keyId}/deactivate`);
@@ -92,7 +92,7 @@ describe('Mes clés numériques', () => {
 
   it('refuses a deactivation without the form’s CSRF token', async () => {
     const browser = new TestBrowser(t.app);
-    const { session, person } = await identifyAs(t, browser, DEMO.persons.accessManagers[0]!, 'eid');
+    const { session, person } = await signIn(t, browser, DEMO.persons.accessManagers[0]!, 'eid');
     const keyId = await giveKey(session, 'email');
     const forged = await browser.post(`/keys/${keyId}/deactivate`, { _csrf: 'forged' });
     expect(forged.statusCode).toBe(403);
@@ -101,10 +101,10 @@ describe('Mes clés numériques', () => {
 
   it('another person’s key cannot be deactivated, nor even shown', async () => {
     const owner = new TestBrowser(t.app);
-    const { session, person } = await identifyAs(t, owner, DEMO.persons.accessManagers[1]!, 'eid');
+    const { session, person } = await signIn(t, owner, DEMO.persons.accessManagers[1]!, 'eid');
     const keyId = await giveKey(session, 'passkey', 'Laptop');
     const intruder = new TestBrowser(t.app);
-    await identifyAs(t, intruder, DEMO.persons.auditor, 'eid');
+    await signIn(t, intruder, DEMO.persons.auditor, 'eid');
     await intruder.get('/keys');
     expect((await intruder.get(`/keys/${keyId}/deactivate`)).statusCode).toBe(404);
     const attempt = await intruder.post(`/keys/${keyId}/deactivate`, {});
@@ -114,7 +114,7 @@ describe('Mes clés numériques', () => {
 
   it('answers a malformed key id with “not found”, not an error', async () => {
     const browser = new TestBrowser(t.app);
-    await identifyAs(t, browser, DEMO.persons.auditor, 'eid');
+    await signIn(t, browser, DEMO.persons.auditor, 'eid');
     await browser.get('/keys');
     expect((await browser.get('/keys/not-a-uuid/deactivate')).statusCode).toBe(404);
     expect((await browser.post('/keys/not-a-uuid/deactivate', {})).statusCode).toBe(404);
@@ -124,7 +124,7 @@ describe('Mes clés numériques', () => {
 describe('Mon profil', () => {
   it('shows the name and national number from the register, and the e-mail and language as editable fields', async () => {
     const browser = new TestBrowser(t.app, { 'accept-language': 'fr' });
-    await identifyAs(t, browser, DEMO.persons.citizen, 'itsme');
+    await signIn(t, browser, DEMO.persons.citizen, 'itsme');
     const page = await browser.get('/keys/profile');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Emma Wouters');
@@ -136,7 +136,7 @@ describe('Mon profil', () => {
 
   it('refuses a bad e-mail address with a translated message and changes nothing', async () => {
     const browser = new TestBrowser(t.app, { 'accept-language': 'nl' });
-    const { person } = await identifyAs(t, browser, DEMO.persons.localManager, 'eid');
+    const { person } = await signIn(t, browser, DEMO.persons.localManager, 'eid');
     await setEmail(person.id, 'isabelle@example.be', 'fr');
     await browser.get('/keys/profile');
     const sent = await browser.post('/keys/profile', { email: 'not an address', language: 'de' });
@@ -150,7 +150,7 @@ describe('Mon profil', () => {
 
   it('refuses a language that is not one of nl, fr, de, en', async () => {
     const browser = new TestBrowser(t.app, { 'accept-language': 'en' });
-    await identifyAs(t, browser, DEMO.persons.cpasChair, 'eid');
+    await signIn(t, browser, DEMO.persons.cpasChair, 'eid');
     await browser.get('/keys/profile');
     const sent = await browser.post('/keys/profile', { email: 'marc@example.be', language: 'es' });
     expect(sent.statusCode).toBe(400);
@@ -159,7 +159,7 @@ describe('Mon profil', () => {
 
   it('saves the e-mail address and language, audits it, tells the old and new address, and switches the interface language', async () => {
     const browser = new TestBrowser(t.app, { 'accept-language': 'fr' });
-    const { person } = await identifyAs(t, browser, DEMO.persons.coPrincipalAccessManager, 'eid');
+    const { person } = await signIn(t, browser, DEMO.persons.coPrincipalAccessManager, 'eid');
     await setEmail(person.id, 'chloe@old.example.be', 'fr');
     await browser.get('/keys/profile');
     const sent = await browser.post('/keys/profile', { email: ' Chloe.Dewulf@Example.BE ', language: 'nl' });
@@ -180,7 +180,7 @@ describe('Mon profil', () => {
 
   it('says so when nothing changed, and records nothing', async () => {
     const browser = new TestBrowser(t.app, { 'accept-language': 'en' });
-    const { person } = await identifyAs(t, browser, DEMO.persons.formerDirector, 'eid');
+    const { person } = await signIn(t, browser, DEMO.persons.formerDirector, 'eid');
     await setEmail(person.id, 'georges@example.be', 'en');
     await browser.get('/keys/profile');
     const sent = await browser.post('/keys/profile', { email: 'georges@example.be', language: 'en' });
