@@ -9,6 +9,7 @@ import { routeModules } from './routes';
 import { startScheduledJobs } from './platform/scheduler';
 import { deactivateUnusedTokenCards } from './authn/codes/token-card/service';
 import { loadDemoKeys } from './authn/password/demo';
+import { endExpiredMemberships } from './organisations/members/service';
 
 /** Serves the platform until SIGINT/SIGTERM, then closes connections and the database gracefully. */
 export async function serve(config: Config) {
@@ -21,7 +22,10 @@ export async function serve(config: Config) {
   const { mail, sms } = createDelivery(config, ctx.db, app.log);
   const outbox = startOutboxWorker({ db: ctx.db, clock: ctx.clock, mail, sms, log: app.log }, config.outboxPollMs);
   const jobs = startScheduledJobs(
-    [{ name: 'token-cards.deactivate-unused', everyMs: 3_600_000, run: () => deactivateUnusedTokenCards(ctx) }],
+    [
+      { name: 'token-cards.deactivate-unused', everyMs: 3_600_000, run: () => deactivateUnusedTokenCards(ctx) },
+      { name: 'memberships.end-expired', everyMs: 3_600_000, run: () => endExpiredMemberships(ctx) },
+    ],
     app.log,
   );
   const stops: Array<() => Promise<void> | void> = [() => outbox.stop(), () => jobs.stop()];

@@ -26,6 +26,7 @@ import { DonePage } from './views/done-page';
 import { ManagersPage } from './views/managers-page';
 import { RegisterPage, type RegisterPageProps } from './views/register-page';
 import { RevokePage } from './views/revoke-page';
+import { memberRoutes } from './members/routes';
 
 type Steps = typeof registrationSteps;
 const numberParams = z.object({ number: z.string().max(20) });
@@ -48,6 +49,8 @@ function enterpriseParam(params: unknown): string {
 /** "Gestion des gestionnaires d'accès": registering an enterprise, its principal access manager and its other managers. Every page needs the high level. */
 export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
   app.addHook('preHandler', requireSession('high'));
+
+  memberRoutes(app, ctx);
 
   const self = (request: FastifyRequest) => ({ name: request.session!.displayName, nrn: request.session!.nrn });
 

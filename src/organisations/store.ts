@@ -111,8 +111,8 @@ export async function insertMandate(trx: Trx, m: NewMandate): Promise<MandateRec
   return toMandate(row);
 }
 
-/** Ends a mandate that is not revoked yet; undefined when it already was (or does not exist). */
-export async function revokeMandateRow(trx: Trx, id: string, at: Date, by: string, reason: 'revoked' | 'replaced'): Promise<MandateRecord | undefined> {
+/** Ends a mandate that is not revoked yet (`by` null: automatically); undefined when it already was (or does not exist). */
+export async function revokeMandateRow(trx: Trx, id: string, at: Date, by: string | null, reason: 'revoked' | 'replaced'): Promise<MandateRecord | undefined> {
   const row = await trx
     .updateTable('mandates')
     .set({ revoked_at: at, revoked_by: by, revoked_reason: reason })

@@ -22,6 +22,8 @@ export interface UnitsTable {
   number: string | null;
   name: string;
   created_at: Generated<Date>;
+  /** persons.id of the manager who created a capacity or sub-entity; null for an establishment unit synced from the register. */
+  created_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type MandateKind = 'principal' | 'co_principal' | 'domain_access_manager' | 'application_administrator' | 'entity_access_responsible' | 'local_manager';

@@ -7,6 +7,7 @@ import { formatEnterpriseNumber, formatNrn } from '../../registries/identifiers'
 import { isDomain } from '../model';
 import type { ManagerView, ManagersOverview } from '../service';
 import { EnterpriseSummary } from './enterprise-summary';
+import { EnterpriseBar } from '../members/views/enterprise-bar';
 
 export interface ManagersPageProps {
   overview: ManagersOverview;
@@ -29,6 +30,7 @@ export function ManagersPage(props: ManagersPageProps) {
           <p>{t(`organisations.managers.done.${props.done}`)}</p>
         </Banner>
       )}
+      <EnterpriseBar enterprise={enterprise} current="managers" />
       <h1>{title}</h1>
       <EnterpriseSummary enterprise={enterprise} />
       <div class="wizard__actions">

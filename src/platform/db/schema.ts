@@ -14,6 +14,7 @@ import type { EidDemoAuthoritiesTable, EidDemoCardsTable, EidHandoffsTable } fro
 import type { PasskeyChallengesTable } from '../../authn/passkey/tables';
 import type { PersonsTable } from '../../identity/tables';
 import type { EnterprisesTable, MandatesTable, UnitsTable } from '../../organisations/tables';
+import type { MembershipsTable } from '../../organisations/members/tables';
 import type { OidcClientsTable, OidcModelInstancesTable, OidcSigningKeysTable } from '../../oidc/tables';
 import type { AuditEventsTable } from '../audit/table';
 import type { DevMailboxTable, OutboxMessagesTable } from '../outbox/tables';
@@ -60,4 +61,5 @@ export interface Database {
   enterprises: EnterprisesTable;
   units: UnitsTable;
   mandates: MandatesTable;
+  memberships: MembershipsTable;
 }

@@ -15,13 +15,14 @@ import passkey from '../../authn/passkey/messages';
 import itsme from '../../authn/itsme/messages';
 import itsmeDemo from '../../authn/itsme-demo/messages';
 import organisations from '../../organisations/messages';
+import members from '../../organisations/members/messages';
 import type { Lang } from './languages';
 
 /**
  * Every module's messages, merged. A module adds its own `messages.ts`
  * (built with defineMessages) and one line here.
  */
-const modules = [platform, registries, views, outbox, identity, authn, keys, selfService, passkey, itsme, itsmeDemo, oidc, eid, passwordKeys, securityCodes, throttle, organisations] as const;
+const modules = [platform, registries, views, outbox, identity, authn, keys, selfService, passkey, itsme, itsmeDemo, oidc, eid, passwordKeys, securityCodes, throttle, organisations, members] as const;
 
 type ModuleKeys<M> = M extends { en: Record<infer K, string> } ? K : never;
 export type MessageKey = ModuleKeys<(typeof modules)[number]>;
