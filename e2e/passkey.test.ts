@@ -78,6 +78,10 @@ describe.skipIf(!browserAvailable())('passkeys in Chromium with a virtual authen
     expect(Number(after.counter)).toBeGreaterThan(Number(stored!.counter));
     const sessions = await server.ctx.db.selectFrom('sso_sessions').select(['key', 'loa']).where('person_id', '=', person.id).where('ended_at', 'is', null).execute();
     expect(sessions).toEqual([{ key: 'passkey', loa: 'substantial' }]);
+    const attempts = await server.ctx.db.selectFrom('audit_events').select(['action', 'target', 'details']).where('action', 'like', 'authn.attempt.%').execute();
+    expect(attempts.filter((a) => (a.details as { factor?: string }).factor === 'passkey')).toEqual([
+      { action: 'authn.attempt.succeeded', target: `person:${person.nrn}`, details: { factor: 'passkey', address: '127.0.0.1' } },
+    ]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FAS_ACR, parseAcrAliases, type AcrAliases } from './authn/loa';
 
 /**
  * Typed configuration, read once from the environment and frozen.
@@ -40,6 +41,15 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number({ message: 'expected a number of minutes' }).int().min(1, 'expected at least 1 minute').max(1440).default(20),
   SESSION_MAX_HOURS: z.coerce.number({ message: 'expected a number of hours' }).int().min(1, 'expected at least 1 hour').max(72).default(12),
   OIDC_CLIENTS_FILE: z.string().min(1).default('catalog/clients.yaml'),
+  ACR_ALIASES: z
+    .string()
+    .transform((text, zctx) => {
+      const parsed = parseAcrAliases(text);
+      if (parsed.ok) return parsed.aliases;
+      zctx.addIssue({ code: 'custom', message: parsed.problem });
+      return z.NEVER;
+    })
+    .optional(),
   OUTBOX_POLL_MS: z.coerce.number({ message: 'expected a number of milliseconds' }).int().positive().default(1000),
   TOKEN_CARDS_ENABLED: bool.default(false),
   EID_PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535, 'expected a port number between 0 and 65535').default(3443),
@@ -85,6 +95,8 @@ export type Config = Readonly<{
   sessionMaxAgeMs: number;
   /** The relying applications' catalog (YAML), applied at every start. */
   oidcClientsFile: string;
+  /** acr values accepted and published beside ours: the FAS ones plus ACR_ALIASES. */
+  acrAliases: AcrAliases;
   /** The eID card key's TLS listener, which asks for a client certificate. */
   eid: Readonly<{
     port: number;
@@ -161,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxAgeMs: c.SESSION_MAX_HOURS * 3_600_000,
     oidcClientsFile: c.OIDC_CLIENTS_FILE,
+    acrAliases: Object.freeze({ ...FAS_ACR, ...c.ACR_ALIASES }),
     eid: Object.freeze({
       port: c.EID_PORT,
       publicUrl: (c.EID_PUBLIC_URL ?? `https://localhost:${c.EID_PORT}`).replace(/\/$/, ''),

@@ -2,7 +2,7 @@ import { recordAudit } from '../platform/audit/audit';
 import type { AppContext } from '../platform/context';
 
 /** What was guessed: a password, a security code of a channel, or a token-card position. */
-export type AttemptFactor = 'password' | 'totp' | 'sms' | 'email' | 'token_card';
+export type AttemptFactor = 'password' | 'totp' | 'sms' | 'email' | 'token_card' | 'passkey';
 export type AttemptOutcome = 'succeeded' | 'failed' | 'blocked';
 
 /**

@@ -11,13 +11,17 @@ export { delayAfter, throttleKey, THROTTLE_RULES } from './throttle/model';
  * answers and delays do not tell them apart.
  */
 export interface ThrottleSubject {
-  /** e.g. `password:jan.peeters` or `code:<person id>`. */
-  account: string;
+  /**
+   * e.g. `password:jan.peeters` or `code:<person id>`; none when the attempt
+   * names no account before it is verified (a passkey): the address alone is counted.
+   */
+  account?: string;
   address: string;
 }
 
 function keysOf(subject: ThrottleSubject): string[] {
-  return [throttleKey('account', subject.account), throttleKey('address', subject.address)];
+  const address = throttleKey('address', subject.address);
+  return subject.account === undefined ? [address] : [throttleKey('account', subject.account), address];
 }
 
 export type ThrottleCheck = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -46,5 +50,5 @@ export async function recordThrottledFailure(ctx: Pick<AppContext, 'db' | 'clock
  * their guesses at others'.
  */
 export async function recordThrottledSuccess(ctx: Pick<AppContext, 'db'>, subject: ThrottleSubject): Promise<void> {
-  await clearCounter(ctx.db, throttleKey('account', subject.account));
+  if (subject.account !== undefined) await clearCounter(ctx.db, throttleKey('account', subject.account));
 }

@@ -118,3 +118,40 @@ export async function takeLinkedProviderSessions(db: Db, ssoSessionId: string): 
     .execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * The identification that last finished a grant (the key, when, and the
+ * person's number), recorded when the interaction finishes: tokens carry
+ * the grant id, not our session, and the FAS `certificateInfo` claims need
+ * the eID certificate of that identification. Kept on the same table, as a
+ * model of our own.
+ */
+const GRANT_IDENTIFICATION_MODEL = 'GrantIdentification';
+
+export interface GrantIdentification {
+  nrn: string;
+  key: string;
+  authTime: Date;
+}
+
+export async function recordGrantIdentification(db: Db, grantId: string, who: GrantIdentification, expiresAt: Date): Promise<void> {
+  const payload = JSON.stringify({ nrn: who.nrn, key: who.key, authTime: who.authTime.toISOString() });
+  await db
+    .insertInto('oidc_model_instances')
+    .values({ model: GRANT_IDENTIFICATION_MODEL, id: grantId, payload, expires_at: expiresAt })
+    .onConflict((oc) => oc.columns(['model', 'id']).doUpdateSet({ payload, expires_at: expiresAt }))
+    .execute();
+}
+
+export async function findGrantIdentification(db: Db, grantId: string): Promise<GrantIdentification | undefined> {
+  const row = await db
+    .selectFrom('oidc_model_instances')
+    .select('payload')
+    .where('model', '=', GRANT_IDENTIFICATION_MODEL)
+    .where('id', '=', grantId)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', new Date())]))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const payload = row.payload as { nrn: string; key: string; authTime: string };
+  return { nrn: payload.nrn, key: payload.key, authTime: new Date(payload.authTime) };
+}

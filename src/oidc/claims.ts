@@ -1,3 +1,4 @@
+import type { CertificateInfo } from '../authn/eid/model';
 import type { Person } from '../identity/service';
 
 /**
@@ -11,6 +12,8 @@ export const SCOPE_CLAIMS = {
   profile: ['given_name', 'family_name', 'locale', 'givenName', 'surname', 'prefLanguage', 'mail'],
   email: ['email'],
   egovnrn: ['egovNRN'],
+  // Only for a session opened with the eID card: the authentication certificate it presented.
+  certificateInfo: ['cert_issuer', 'cert_subject', 'cert_serialnumber', 'cert_cn', 'cert_givenname', 'cert_sn'],
 } as const;
 
 /** Every claim of a person; oidc-provider keeps those the granted scopes and claims allow. */
@@ -24,5 +27,17 @@ export function personClaims(person: Person) {
     ...(person.email ? { email: person.email, mail: person.email } : {}),
     ...(person.language ? { locale: person.language, prefLanguage: person.language } : {}),
     egovNRN: person.nrn,
+  };
+}
+
+/** The FAS `certificateInfo` claims of an eID certificate. */
+export function certificateClaims(cert: CertificateInfo) {
+  return {
+    cert_issuer: cert.issuer,
+    cert_subject: cert.subject,
+    cert_serialnumber: cert.serialNumber,
+    cert_cn: cert.cn,
+    cert_givenname: cert.givenName,
+    cert_sn: cert.surname,
   };
 }

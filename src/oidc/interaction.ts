@@ -3,6 +3,7 @@ import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
 import { recordAudit } from '../platform/audit/audit';
 import type { AppContext } from '../platform/context';
+import { recordGrantIdentification } from './adapter';
 import { acrFor, clientMinLoa, decideInteraction, levelForRequest } from './model';
 
 export type InteractionOutcome = { kind: 'expired' } | { kind: 'redirect'; location: string };
@@ -38,7 +39,7 @@ export async function finishInteraction(ctx: AppContext, provider: Provider, req
   const params = details.params as Record<string, string | undefined>;
   const client = await provider.Client.find(params.client_id ?? '');
   if (!client) return { kind: 'expired' };
-  const level = levelForRequest(clientMinLoa(client['min_loa']), params.acr_values);
+  const level = levelForRequest(clientMinLoa(client['min_loa']), params.acr_values, ctx.config.acrAliases);
   const session = request.session;
   const decision = decideInteraction({
     session,
@@ -61,8 +62,9 @@ export async function finishInteraction(ctx: AppContext, provider: Provider, req
   if (claims.length > 0) grant.addOIDCClaims(claims);
   for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
   const grantId = await grant.save();
+  await recordGrantIdentification(ctx.db, grantId, session, session.expiresAt);
 
-  const acr = acrFor(session, params.acr_values);
+  const acr = acrFor(session, params.acr_values, ctx.config.acrAliases);
   const result: InteractionResults = {
     // Not remembered: the provider's session cookie ends with the browser, as ours does.
     login: { accountId: session.personId, acr, amr: session.amr, ts: Math.floor(session.authTime.getTime() / 1000), remember: false },

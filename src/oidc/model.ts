@@ -1,12 +1,14 @@
 import { keyKind, type KeyId } from '../authn/keys';
-import { ACR, atLeast, FAS_ACR, isLoa, LEVELS, requiredLevel, type Loa } from '../authn/loa';
+import { ACR, atLeast, FAS_ACR, isLoa, LEVELS, requiredLevel, type AcrAliases, type Loa } from '../authn/loa';
 
-/** Every acr value the provider can assert: ours, then the FAS-style ones. */
-export const ACR_VALUES_SUPPORTED: string[] = [...Object.values(ACR), ...Object.keys(FAS_ACR)];
+/** Every acr value the provider can assert and accepts: ours, then the aliases (the FAS ones and those configured). */
+export function acrValuesSupported(aliases: AcrAliases = FAS_ACR): string[] {
+  return [...Object.values(ACR), ...Object.keys(aliases)];
+}
 
 /** The level an authorization request needs: the higher of the application's minimum and what acr_values ask. */
-export function levelForRequest(clientMinLoa: Loa, acrValues: string | undefined): Loa {
-  const asked = requiredLevel(acrValues);
+export function levelForRequest(clientMinLoa: Loa, acrValues: string | undefined, aliases: AcrAliases = FAS_ACR): Loa {
+  const asked = requiredLevel(acrValues, aliases);
   if (!asked) return clientMinLoa;
   return LEVELS.indexOf(asked) > LEVELS.indexOf(clientMinLoa) ? asked : clientMinLoa;
 }
@@ -16,20 +18,26 @@ export function clientMinLoa(value: unknown): Loa {
   return value === undefined ? 'low' : isLoa(value) ? value : 'high';
 }
 
-function usesFasAcr(acrValues: string | undefined): boolean {
-  return (acrValues ?? '').split(' ').some((v) => v in FAS_ACR);
+function fasAcrOf(session: { loa: Loa; key: string }): string {
+  try {
+    return keyKind(session.key as KeyId)?.fasAcr ?? ACR[session.loa];
+  } catch {
+    return ACR[session.loa];
+  }
 }
 
-/** The acr asserted: the key's FAS-style value when the application asked in FAS terms, else ours for the session's level. */
-export function acrFor(session: { loa: Loa; key: string }, acrValues: string | undefined): string {
-  if (usesFasAcr(acrValues)) {
-    try {
-      return keyKind(session.key as KeyId)?.fasAcr ?? ACR[session.loa];
-    } catch {
-      return ACR[session.loa];
-    }
-  }
-  return ACR[session.loa];
+/**
+ * The acr asserted: the key's FAS-style value when the application asked in
+ * FAS terms; else, when it asked in configured aliases, the highest of those
+ * the session reaches (its own words back); else ours for the session's level.
+ */
+export function acrFor(session: { loa: Loa; key: string }, acrValues: string | undefined, aliases: AcrAliases = FAS_ACR): string {
+  const asked = (acrValues ?? '').split(' ').filter(Boolean);
+  if (asked.some((v) => Object.hasOwn(FAS_ACR, v))) return fasAcrOf(session);
+  const reached = asked
+    .filter((v) => Object.hasOwn(aliases, v) && atLeast(session.loa, aliases[v]!))
+    .sort((a, b) => LEVELS.indexOf(aliases[b]!) - LEVELS.indexOf(aliases[a]!));
+  return reached[0] ?? ACR[session.loa];
 }
 
 export interface InteractionFacts {

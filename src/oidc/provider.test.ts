@@ -1,6 +1,7 @@
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../authn/http-session';
+import { createHandoff, takeHandoff } from '../authn/eid/service';
 import { KEYS, keyKind, type KeyId } from '../authn/keys';
 import { openSession } from '../authn/session';
 import { personForIdentification } from '../identity/service';
@@ -20,14 +21,14 @@ const SECRET = 'a-relying-party-secret-of-at-least-32-characters';
 beforeAll(async () => {
   const port = await freePort();
   issuer = `http://127.0.0.1:${port}`;
-  t = await createTestApp({ PUBLIC_URL: issuer, RATE_LIMIT_PER_MINUTE: '10000' });
+  t = await createTestApp({ PUBLIC_URL: issuer, RATE_LIMIT_PER_MINUTE: '10000', ACR_ALIASES: 'urn:example:loa:2=substantial,urn:example:loa:3=high' });
   // The provider measures time with the real clock: align the test clock on it.
   t.ctx.clock.set(new Date());
   await loadDemoRegisters(t.ctx.db);
   await t.app.listen({ host: '127.0.0.1', port });
   backchannel = await startBackchannelReceiver(issuer, `${issuer}/oidc/jwks`, 'rp');
   const common = { redirect_uris: [CALLBACK], post_logout_redirect_uris: [`${RP}/bye`], secret: SECRET };
-  await saveClient(t.ctx, { client_id: 'rp', ...common, backchannel_logout_uri: backchannel.url, scope: 'openid profile email egovnrn' }, 'cli');
+  await saveClient(t.ctx, { client_id: 'rp', ...common, backchannel_logout_uri: backchannel.url, scope: 'openid profile email egovnrn certificateInfo' }, 'cli');
   await saveClient(t.ctx, { client_id: 'rp-high', ...common, min_loa: 'high' }, 'cli');
   await saveClient(t.ctx, { client_id: 'machine', grant_types: ['client_credentials'], scope: 'api', secret: SECRET }, 'cli');
 });
@@ -84,6 +85,23 @@ describe('the OpenID provider, seen by an external relying party', () => {
     const jwks = (await (await fetch(`${issuer}/oidc/jwks`)).json()) as { keys: { alg: string; d?: string }[] };
     expect(jwks.keys.map((k) => k.alg).sort()).toEqual(['ES256', 'RS256']);
     expect(jwks.keys.every((k) => k.d === undefined)).toBe(true);
+  });
+
+  it('publishes the configured acr aliases, steps up for them, and answers in them', async () => {
+    const config = await relyingParty();
+    expect(config.serverMetadata().acr_values_supported).toEqual(expect.arrayContaining(['urn:example:loa:2', 'urn:example:loa:3', 'urn:be:fedict:iam:fas:Level400']));
+
+    const { browser } = await browserWithSession(DEMO.persons.citizen, 'passkey');
+    const { reached, verifier, state } = await authorize(config, browser, { acr_values: 'urn:example:loa:3' });
+    const login = new URL(reached.url);
+    expect(login.pathname).toBe('/login');
+    expect(login.searchParams.get('loa')).toBe('high');
+
+    const stepped = await browserWithSession(DEMO.persons.citizen, 'eid');
+    browser.cookies.set(SESSION_COOKIE, stepped.browser.cookies.get(SESSION_COOKIE)!);
+    const back = await browser.follow(new URL(login.searchParams.get('return')!, issuer).href, RP);
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(back.url), { pkceCodeVerifier: verifier, expectedState: state });
+    expect(tokens.claims()!.acr).toBe('urn:example:loa:3');
   });
 
   it('completes the code flow with PKCE, userinfo, refresh, introspection, revocation and RP-initiated logout', async () => {
@@ -223,6 +241,84 @@ describe('the OpenID provider, seen by an external relying party', () => {
     const machine = await relyingParty('machine');
     const tokens = await oidc.clientCredentialsGrant(machine, { scope: 'api' });
     expect(await oidc.tokenIntrospection(machine, tokens.access_token)).toMatchObject({ active: true, client_id: 'machine', scope: 'api' });
+  });
+
+  it('releases the certificate of an eID session behind the certificateInfo scope', async () => {
+    const config = await relyingParty();
+    const person = await personForIdentification(t.ctx, DEMO.persons.citizen);
+    const info = {
+      issuer: 'CN=Sésame Demo Citizen CA, C=BE',
+      subject: `SERIALNUMBER=${person.nrn}, GIVENNAME=${person.givenName}, SURNAME=${person.familyName}, CN=${person.givenName} ${person.familyName} (Authentication), C=BE`,
+      serialNumber: '10a2b3c4d5e6',
+      cn: `${person.givenName} ${person.familyName} (Authentication)`,
+      givenName: person.givenName,
+      surname: person.familyName,
+    };
+    // The eID flow: the listener hands the verified certificate over, the main site takes it and opens the session.
+    const code = await createHandoff(t.ctx, { nrn: person.nrn, info, fingerprint: 'ab'.repeat(32) }, 'test');
+    expect(await takeHandoff(t.ctx, code)).toBeDefined();
+    const { browser } = await browserWithSession(DEMO.persons.citizen, 'eid');
+    const { reached, verifier, state } = await authorize(config, browser, { scope: 'openid certificateInfo' });
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(reached.url), { pkceCodeVerifier: verifier, expectedState: state });
+    const expected = {
+      cert_issuer: info.issuer,
+      cert_subject: info.subject,
+      cert_serialnumber: info.serialNumber,
+      cert_cn: info.cn,
+      cert_givenname: info.givenName,
+      cert_sn: info.surname,
+    };
+    expect(await oidc.fetchUserInfo(config, tokens.access_token, person.id)).toMatchObject(expected);
+    // After a refresh too: the claims follow the grant, not the browser.
+    const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
+    expect(await oidc.fetchUserInfo(config, refreshed.access_token, person.id)).toMatchObject(expected);
+  });
+
+  it('releases no certificate claims for a session opened with another key, nor without the scope', async () => {
+    const config = await relyingParty();
+    const other = await browserWithSession(DEMO.persons.citizen, 'itsme');
+    const a = await authorize(config, other.browser, { scope: 'openid certificateInfo' });
+    const viaItsme = await oidc.authorizationCodeGrant(config, new URL(a.reached.url), { pkceCodeVerifier: a.verifier, expectedState: a.state });
+    const eid = await browserWithSession(DEMO.persons.citizen, 'eid');
+    const b = await authorize(config, eid.browser, { scope: 'openid profile' });
+    const withoutScope = await oidc.authorizationCodeGrant(config, new URL(b.reached.url), { pkceCodeVerifier: b.verifier, expectedState: b.state });
+    for (const tokens of [viaItsme, withoutScope]) {
+      const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, other.person.id);
+      expect(Object.keys(userinfo).filter((name) => name.startsWith('cert_'))).toEqual([]);
+      expect(Object.keys(tokens.claims()!).filter((name) => name.startsWith('cert_'))).toEqual([]);
+    }
+  });
+
+  it('makes a person with a session identify again when the application asks prompt=login', async () => {
+    const config = await relyingParty();
+    // The session was opened a little before the request.
+    t.ctx.clock.set(new Date(Date.now() - 5_000));
+    const { browser } = await browserWithSession(DEMO.persons.citizen, 'itsme');
+    t.ctx.clock.set(new Date());
+    const { reached, verifier, state } = await authorize(config, browser, { prompt: 'login' });
+    const login = new URL(reached.url);
+    expect(login.pathname).toBe('/login');
+
+    // Identified again, after the request: the login finishes.
+    t.ctx.clock.set(new Date());
+    const again = await browserWithSession(DEMO.persons.citizen, 'itsme');
+    browser.cookies.set(SESSION_COOKIE, again.browser.cookies.get(SESSION_COOKIE)!);
+    const back = await browser.follow(new URL(login.searchParams.get('return')!, issuer).href, RP);
+    expect(back.url.startsWith(CALLBACK)).toBe(true);
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(back.url), { pkceCodeVerifier: verifier, expectedState: state });
+    expect(tokens.claims()!.auth_time).toBe(Math.floor(t.ctx.clock.now().getTime() / 1000));
+  });
+
+  it('makes a person identify again when the session is older than max_age, and reuses a recent one', async () => {
+    const config = await relyingParty();
+    t.ctx.clock.set(new Date(Date.now() - 120_000));
+    const { browser } = await browserWithSession(DEMO.persons.citizen, 'itsme');
+    t.ctx.clock.set(new Date());
+    const old = await authorize(config, browser, { max_age: '60' });
+    expect(new URL(old.reached.url).pathname).toBe('/login');
+
+    const recent = await authorize(config, browser, { max_age: '600' });
+    expect(recent.reached.url.startsWith(CALLBACK)).toBe(true);
   });
 
   it('leaves the national register number out without the egovnrn scope', async () => {

@@ -2,13 +2,14 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Session } from '../authn/session';
-import { atLeast } from '../authn/loa';
+import { eidCertificateForSession } from '../authn/eid/service';
+import { atLeast, type AcrAliases } from '../authn/loa';
 import { personById } from '../identity/service';
 import type { AppContext } from '../platform/context';
-import { KyselyAdapter } from './adapter';
-import { SCOPE_CLAIMS, personClaims } from './claims';
+import { findGrantIdentification, KyselyAdapter } from './adapter';
+import { SCOPE_CLAIMS, certificateClaims, personClaims } from './claims';
 import { clientSecretMatches, encryptionKey } from './crypto';
-import { ACR_VALUES_SUPPORTED, acrFor, clientMinLoa, levelForRequest } from './model';
+import { acrFor, acrValuesSupported, clientMinLoa, levelForRequest } from './model';
 import { TTL } from './ttl';
 import { renderProviderError, renderLogoutConfirmation, renderLogoutDone } from './views/provider-pages';
 
@@ -39,26 +40,22 @@ function ourSession(ctx: KoaContextWithOIDC): Session | undefined {
  * that session reaches the level this request needs; otherwise the
  * interaction runs, and our route decides (identify, step up, or finish).
  */
-const singleSignOnCheck = new interactionPolicy.Check(
-  'sesame_session',
-  'the single sign-on session does not cover this request',
-  'login_required',
-  (ctx) => {
+const singleSignOnCheck = (aliases: AcrAliases) =>
+  new interactionPolicy.Check('sesame_session', 'the single sign-on session does not cover this request', 'login_required', (ctx) => {
     const { oidc } = ctx;
     const session = ourSession(ctx);
     if (!session || !oidc.session?.accountId) return interactionPolicy.Check.REQUEST_PROMPT;
     if (session.personId !== oidc.session.accountId) return interactionPolicy.Check.REQUEST_PROMPT;
     if (oidc.session.loginTs !== Math.floor(session.authTime.getTime() / 1000)) return interactionPolicy.Check.REQUEST_PROMPT;
     const acrValues = oidc.params?.acr_values as string | undefined;
-    if (!atLeast(session.loa, levelForRequest(clientMinLoa(oidc.client?.['min_loa']), acrValues))) return interactionPolicy.Check.REQUEST_PROMPT;
-    if (oidc.session.acr !== acrFor(session, acrValues)) return interactionPolicy.Check.REQUEST_PROMPT;
+    if (!atLeast(session.loa, levelForRequest(clientMinLoa(oidc.client?.['min_loa']), acrValues, aliases))) return interactionPolicy.Check.REQUEST_PROMPT;
+    if (oidc.session.acr !== acrFor(session, acrValues, aliases)) return interactionPolicy.Check.REQUEST_PROMPT;
     return interactionPolicy.Check.NO_NEED_TO_PROMPT;
-  },
-);
+  });
 
-function policy() {
+function policy(aliases: AcrAliases) {
   const base = interactionPolicy.base();
-  base.get('login')!.checks.add(singleSignOnCheck);
+  base.get('login')!.checks.add(singleSignOnCheck(aliases));
   return base;
 }
 
@@ -126,14 +123,24 @@ export function createProvider(ctx: AppContext, jwks: { keys: object[] }, hooks:
       },
     },
     claims: { ...SCOPE_CLAIMS, sid: null } as unknown as Configuration['claims'],
-    scopes: ['openid', 'offline_access', 'profile', 'email', 'egovnrn', 'api'],
-    acrValues: ACR_VALUES_SUPPORTED,
-    async findAccount(_koa, sub) {
+    scopes: ['openid', 'offline_access', 'profile', 'email', 'egovnrn', 'certificateInfo', 'api'],
+    acrValues: acrValuesSupported(ctx.config.acrAliases),
+    async findAccount(_koa, sub, token) {
       const person = await personById(ctx, sub);
       if (!person) return undefined;
-      return { accountId: person.id, claims: () => personClaims(person) };
+      const grantId = (token as { grantId?: string } | undefined)?.grantId;
+      return {
+        accountId: person.id,
+        async claims(_use, scope) {
+          // The certificate is looked up only when an application was granted certificateInfo.
+          if (!grantId || !scope.split(' ').includes('certificateInfo')) return personClaims(person);
+          const identification = await findGrantIdentification(ctx.db, grantId);
+          const cert = identification && identification.nrn === person.nrn ? await eidCertificateForSession(ctx, identification) : undefined;
+          return { ...personClaims(person), ...(cert ? certificateClaims(cert) : {}) };
+        },
+      };
     },
-    interactions: { url: (_koa, interaction) => `/interaction/${interaction.uid}`, policy: policy() },
+    interactions: { url: (_koa, interaction) => `/interaction/${interaction.uid}`, policy: policy(ctx.config.acrAliases) },
     // Applications registered for refresh tokens get them without offline_access: they are operators' applications.
     issueRefreshToken: (_koa, client) => client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: true,

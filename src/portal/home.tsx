@@ -1,23 +1,24 @@
 import { Layout } from '../platform/views/layout';
 import { usePage } from '../platform/views/page-context';
 
-/** The front door: what Sésame offers, in the person's language. */
+/** The front door: what Sésame offers, in the person's language, each section one click away. */
 export function HomePage() {
   const { t } = usePage();
+  // The application portal comes with its own issue: until then its card says what it will be, without a link.
   const sections = [
-    ['home.identify.title', 'home.identify.text'],
-    ['home.keys.title', 'home.keys.text'],
-    ['home.access.title', 'home.access.text'],
-    ['home.apps.title', 'home.apps.text'],
+    ['home.identify.title', 'home.identify.text', '/login'],
+    ['home.keys.title', 'home.keys.text', '/keys'],
+    ['home.access.title', 'home.access.text', '/organisations'],
+    ['home.apps.title', 'home.apps.text', undefined],
   ] as const;
   return (
     <Layout title={t('home.title')}>
       <h1>{t('home.title')}</h1>
       <p class="lead">{t('home.intro')}</p>
       <ul class="cards">
-        {sections.map(([title, text]) => (
+        {sections.map(([title, text, href]) => (
           <li class="card">
-            <h2>{t(title)}</h2>
+            <h2>{href ? <a href={href}>{t(title)}</a> : t(title)}</h2>
             <p>{t(text)}</p>
           </li>
         ))}

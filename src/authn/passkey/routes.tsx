@@ -6,7 +6,7 @@ import { mayActivate } from '../digital-keys/model';
 import { requireSession } from '../http-session';
 import { completeIdentification } from '../login';
 import { activationLevel, keysDonePath } from '../self-service/model';
-import { finishLogin, finishRegistration, startLogin, startRegistration } from './service';
+import { finishRegistration, identifyWithPasskey, startLogin, startRegistration } from './service';
 import { ActivatePasskeyPage } from './views/activate-page';
 import { PasskeyLoginPage } from './views/login-page';
 
@@ -52,7 +52,7 @@ export function passkeyRoutes(app: FastifyInstance, ctx: AppContext) {
     const body = formBody(request.body);
     let identified;
     try {
-      identified = await finishLogin(ctx, { challengeId: formValue(body, 'challengeId'), credential: formValue(body, 'credential') });
+      identified = await identifyWithPasskey(ctx, { challengeId: formValue(body, 'challengeId'), credential: formValue(body, 'credential') }, { address: request.ip, requestId: request.id });
     } catch (error) {
       return loginPage(reply, formError(error, request));
     }

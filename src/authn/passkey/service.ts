@@ -11,9 +11,11 @@ import {
 import { personById } from '../../identity/service';
 import type { AppContext } from '../../platform/context';
 import { AppError, ForbiddenError, InputError } from '../../platform/errors';
+import { auditAttempt } from '../attempts';
 import { addKey, keysOf, markKeyUsed } from '../digital-keys/service';
 import { mayActivate } from '../digital-keys/model';
 import type { Session } from '../session';
+import { checkThrottle, recordThrottledFailure } from '../throttle';
 import { authenticationCredential, CHALLENGE_TTL_MS, parseCredential, registrationCredential, relyingParty } from './model';
 import { advanceCounter, consumeChallenge, credentialsOfKeys, findCredential, insertChallenge, insertCredential } from './store';
 
@@ -136,4 +138,39 @@ export async function finishLogin(ctx: AppContext, answer: { challengeId: string
   }
   await markKeyUsed(ctx.db, stored.keyId, ctx.clock.now());
   return { nrn: person.nrn, keyId: stored.keyId };
+}
+
+// Refusals that could be a guess at someone's passkey; a missing or expired challenge guesses nothing.
+const GUESSES = new Set<string>(['passkey.unknown', 'passkey.failed']);
+
+/**
+ * An identification with a passkey, throttled per client address (the
+ * answer names no account before it is verified) and audited whatever its
+ * outcome. Refusals throw an AppError tied to the `credential` field.
+ */
+export async function identifyWithPasskey(
+  ctx: AppContext,
+  answer: { challengeId: string; credential: string },
+  from: { address: string; requestId?: string },
+): Promise<{ nrn: string; keyId: string }> {
+  const subject = { address: from.address };
+  const audit = { factor: 'passkey' as const, address: from.address, requestId: from.requestId };
+  const throttle = await checkThrottle(ctx, subject);
+  if (!throttle.allowed) {
+    await auditAttempt(ctx, { ...audit, outcome: 'blocked' });
+    throw new AppError('throttle.blocked', 429, { seconds: throttle.retryAfterSeconds }, 'credential');
+  }
+  let identified;
+  try {
+    identified = await finishLogin(ctx, answer);
+  } catch (error) {
+    if (error instanceof AppError && error.field === 'credential') {
+      if (GUESSES.has(error.code)) await recordThrottledFailure(ctx, subject);
+      await auditAttempt(ctx, { ...audit, outcome: 'failed', reason: error.code });
+    }
+    throw error;
+  }
+  // The address keeps its count on success, as for passwords: one valid passkey must not reset guesses at others'.
+  await auditAttempt(ctx, { ...audit, nrn: identified.nrn, outcome: 'succeeded' });
+  return identified;
 }
