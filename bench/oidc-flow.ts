@@ -1,11 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SESSION_COOKIE } from '../src/authn/http-session';
-import { keyKind } from '../src/authn/keys';
-import { openSession } from '../src/authn/session';
-import { personForIdentification } from '../src/identity/service';
 import { saveClient } from '../src/oidc/clients';
 import { CookieBrowser, freePort } from '../src/oidc/testing/relying-party';
 import { createTestApp, type TestApp } from '../src/platform/testing/app';
+import { openTestSession } from '../src/platform/testing/session';
 import { DEMO, loadDemoRegisters } from '../src/registries/demo';
 
 /** A relying application's side of the flows, shared by the OpenID benchmarks. */
@@ -84,16 +82,7 @@ export async function startSesame(clients: Parameters<typeof saveClient>[1][]): 
 
 /** A browser whose person has just identified with their eID card, as signIn does for the tests. */
 export async function sesameBrowser(t: TestApp): Promise<CookieBrowser> {
-  const person = await personForIdentification(t.ctx, DEMO.persons.citizen);
-  const kind = keyKind('eid');
-  const { token } = await openSession(t.ctx.db, t.ctx.clock, t.app.sessionSettings, {
-    personId: person.id,
-    nrn: person.nrn,
-    displayName: `${person.givenName} ${person.familyName}`,
-    loa: kind.loa,
-    key: kind.id,
-    amr: kind.amr,
-  });
+  const { token } = await openTestSession(t.ctx, DEMO.persons.citizen, 'eid');
   const browser = new CookieBrowser();
   browser.cookies.set(SESSION_COOKIE, token);
   return browser;

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../authn/http-session';
 import { createHandoff, takeHandoff } from '../authn/eid/service';
 import { KEYS, keyKind, type KeyId } from '../authn/keys';
-import { openSession } from '../authn/session';
 import { personForIdentification } from '../identity/service';
 import { createTestApp, type TestApp } from '../platform/testing/app';
+import { openTestSession } from '../platform/testing/session';
 import { DEMO, loadDemoRegisters } from '../registries/demo';
 import { saveClient } from './clients';
 import { CookieBrowser, freePort, startBackchannelReceiver } from './testing/relying-party';
@@ -43,16 +43,7 @@ async function relyingParty(clientId = 'rp', secret = SECRET) {
 
 /** A browser whose person has just identified with `key`, as the key's own flow would leave it. */
 async function browserWithSession(nrn: string, key: KeyId) {
-  const person = await personForIdentification(t.ctx, nrn);
-  const kind = keyKind(key);
-  const { token } = await openSession(t.ctx.db, t.ctx.clock, t.app.sessionSettings, {
-    personId: person.id,
-    nrn: person.nrn,
-    displayName: `${person.givenName} ${person.familyName}`,
-    loa: kind.loa,
-    key: kind.id,
-    amr: kind.amr,
-  });
+  const { person, token } = await openTestSession(t.ctx, nrn, key);
   const browser = new CookieBrowser();
   browser.cookies.set(SESSION_COOKIE, token);
   return { browser, person };
