@@ -96,6 +96,13 @@ describe('the sesame command', () => {
     expect(missing.code).toBe(1);
   });
 
+  it('runs every scheduled job once on demand', async () => {
+    const result = await run(['jobs', 'run']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('token-cards.deactivate-unused: 0');
+    expect(result.stdout).toContain('memberships.end-expired: {"ended":0}');
+  });
+
   it('audit verify reports an intact log, then catches a tampered event', async () => {
     const db = openDatabase({ dataDir: path.join(dataDir, 'pglite') });
     const { recordAudit } = await import('../src/platform/audit/audit');

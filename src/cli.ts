@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config';
-import { deactivateUnusedTokenCards } from './authn/codes/token-card/service';
+import { scheduledJobs } from './jobs';
 import { verifyAuditChain } from './platform/audit/audit';
 import { openContext } from './platform/bootstrap';
 import { loadDemoRegisters } from './registries/demo';
@@ -81,11 +81,11 @@ program
 const jobs = program.command('jobs').description('scheduled maintenance, which every serving node also runs hourly (each job is safe to run concurrently)');
 jobs
   .command('run')
-  .description('run every scheduled job once: deactivate token cards unused for 12 months')
+  .description('run every scheduled job once: deactivate token cards unused for 12 months, end memberships past their end date')
   .action(async () => {
     const ctx = await openContext(config());
     try {
-      console.log(`Token cards deactivated (unused for 12 months): ${await deactivateUnusedTokenCards(ctx)}.`);
+      for (const job of scheduledJobs(ctx)) console.log(`${job.name}: ${JSON.stringify(await job.run())}`);
     } finally {
       await ctx.db.destroy();
     }

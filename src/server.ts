@@ -7,9 +7,8 @@ import { createDelivery, startOutboxWorker } from './platform/outbox';
 import { loadDemoRegistersIfEmpty } from './registries/demo';
 import { routeModules } from './routes';
 import { startScheduledJobs } from './platform/scheduler';
-import { deactivateUnusedTokenCards } from './authn/codes/token-card/service';
+import { scheduledJobs } from './jobs';
 import { loadDemoKeys } from './authn/password/demo';
-import { endExpiredMemberships } from './organisations/members/service';
 
 /** Serves the platform until SIGINT/SIGTERM, then closes connections and the database gracefully. */
 export async function serve(config: Config) {
@@ -21,13 +20,7 @@ export async function serve(config: Config) {
   const app = await buildApp(ctx, routeModules);
   const { mail, sms } = createDelivery(config, ctx.db, app.log);
   const outbox = startOutboxWorker({ db: ctx.db, clock: ctx.clock, mail, sms, log: app.log }, config.outboxPollMs);
-  const jobs = startScheduledJobs(
-    [
-      { name: 'token-cards.deactivate-unused', everyMs: 3_600_000, run: () => deactivateUnusedTokenCards(ctx) },
-      { name: 'memberships.end-expired', everyMs: 3_600_000, run: () => endExpiredMemberships(ctx) },
-    ],
-    app.log,
-  );
+  const jobs = startScheduledJobs(scheduledJobs(ctx), app.log);
   const stops: Array<() => Promise<void> | void> = [() => outbox.stop(), () => jobs.stop()];
   const eidListener = await startEidListener(ctx, app.log);
   stops.push(() => eidListener.close());
