@@ -29,7 +29,7 @@ describe('pages', () => {
   });
 
   it('never redirects outside the platform after a language switch', async () => {
-    for (const next of ['//evil.example', 'https://evil.example', '/\\evil.example']) {
+    for (const next of ['//evil.example', 'https://evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example']) {
       const response = await t.app.inject({ url: `/lang/en?next=${encodeURIComponent(next)}` });
       expect(response.headers.location).toBe('/');
     }

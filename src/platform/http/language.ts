@@ -8,9 +8,13 @@ import { COOKIE_DEFAULTS } from './security';
 const LANG_COOKIE = 'sesame_lang';
 const ONE_YEAR = 365 * 24 * 3600;
 
-/** Only a local path may follow a language switch: no open redirect. */
+/**
+ * Only a local path may follow a language switch or an identification: no
+ * open redirect. Control characters and spaces are refused too, since
+ * browsers drop tabs and line breaks from URLs ("/\t/evil.example").
+ */
 export function localPath(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/';
+  return typeof next === 'string' && /^\/(?![/\\])[^\s\x00-\x1f\x7f]*$/.test(next) ? next : '/';
 }
 
 /** Every request gets a language; the switcher remembers a choice for a year. */
