@@ -65,11 +65,16 @@ export const registrationSteps = {
     }),
 };
 
-/** Designating a co-principal or an access manager. */
+/** The kinds of mandate the managers page designates (the principal has its own wizard). */
+export const DESIGNATED_KINDS = ['co_principal', 'domain_access_manager', 'entity_access_responsible', 'local_manager'] as const;
+export type DesignatedKind = (typeof DESIGNATED_KINDS)[number];
+
+/** Designating a co-principal, an access manager of a domain, the entity access responsible or a local manager of a unit. */
 export const designationForm = z
   .object({
-    kind: choiceField(['co_principal', 'domain_access_manager', 'entity_access_responsible'] as const, { required: 'organisations.errors.kind' }),
+    kind: choiceField(DESIGNATED_KINDS, { required: 'organisations.errors.kind' }),
     domain: textField({ max: 40 }),
+    unitId: textField({ max: 40 }),
     nrn: nrnField,
     email: emailField({ required: true }),
     validFrom: dateField({ required: true }),
@@ -78,6 +83,9 @@ export const designationForm = z
   .superRefine((value, ctx) => {
     if (value.kind === 'domain_access_manager' && !(DOMAINS as readonly string[]).includes(value.domain)) {
       ctx.addIssue({ code: 'custom', path: ['domain'], message: 'organisations.errors.domain', input: value.domain });
+    }
+    if (value.kind === 'local_manager' && value.unitId === '') {
+      ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'organisations.errors.unit', input: value.unitId });
     }
     if (value.validUntil && value.validFrom && value.validUntil < value.validFrom) {
       ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'organisations.errors.until_before_from', input: value.validUntil });

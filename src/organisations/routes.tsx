@@ -7,7 +7,7 @@ import { FORM_LEVEL, formBody, formErrorsFromInputError, formErrorsFromZod, form
 import { advanceWizard, OVERVIEW_STEP, startWizard, WIZARD_ACTION_FIELD, type WizardShow } from '../platform/views/wizard-state';
 import { checkEnterpriseNumber } from '../registries/identifiers';
 import type { RegisterPerson } from '../registries/ports';
-import { designationForm, registrationSteps } from './forms';
+import { designationForm, registrationSteps, type DesignatedKind } from './forms';
 import { DOMAINS, today } from './model';
 import { designatableKinds, may } from './policy';
 import {
@@ -27,6 +27,8 @@ import { ManagersPage } from './views/managers-page';
 import { RegisterPage, type RegisterPageProps } from './views/register-page';
 import { RevokePage } from './views/revoke-page';
 import { memberRoutes } from './members/routes';
+import { syncEstablishmentUnits, unitsOf } from './members/service';
+import { sectionsFor } from './sections';
 
 type Steps = typeof registrationSteps;
 const numberParams = z.object({ number: z.string().max(20) });
@@ -139,26 +141,36 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     );
   });
 
-  async function managersPage(request: FastifyRequest, number: string) {
+  /** The managers of the enterprise and what the viewer may do there; with `sync`, the register's establishment units are added first (the designate form offers them). */
+  async function managersPage(request: FastifyRequest, number: string, options: { sync?: boolean } = {}) {
     const overview = await managersOf(ctx, who(request), number, request.lang);
+    if (options.sync) await syncEstablishmentUnits(ctx, number, request.lang);
+    const units = await unitsOf(ctx, number);
     const now = ctx.clock.now();
     const revocable = new Set(overview.managers.filter((m) => may(overview.actor, { type: 'revoke', enterprise: number, mandate: m }, now)).map((m) => m.id));
-    const kinds = designatableKinds(overview.actor, number, now, { domains: DOMAINS }).filter((k) => k !== 'local_manager');
-    return { overview, revocable, kinds, mayDesignatePrincipal: may(overview.actor, { type: 'designate_principal', enterprise: number }, now) };
+    const kinds = designatableKinds(overview.actor, number, now, { domains: DOMAINS, unitIds: units.map((u) => u.id) });
+    return {
+      overview,
+      revocable,
+      kinds,
+      units,
+      sections: sectionsFor(overview.actor, number, now),
+      mayDesignatePrincipal: may(overview.actor, { type: 'designate_principal', enterprise: number }, now),
+    };
   }
 
   app.get('/organisations/:number/managers', async (request, reply) => {
     const page = await managersPage(request, enterpriseParam(request.params));
     const { done } = doneQuery.parse(request.query);
     return reply.render(
-      <ManagersPage overview={page.overview} revocable={page.revocable} mayDesignate={page.kinds.length > 0} mayDesignatePrincipal={page.mayDesignatePrincipal} done={done} />,
+      <ManagersPage overview={page.overview} revocable={page.revocable} mayDesignate={page.kinds.length > 0} mayDesignatePrincipal={page.mayDesignatePrincipal} sections={page.sections} done={done} />,
     );
   });
 
   app.get('/organisations/:number/managers/new', async (request, reply) => {
-    const page = await managersPage(request, enterpriseParam(request.params));
+    const page = await managersPage(request, enterpriseParam(request.params), { sync: true });
     if (page.kinds.length === 0) throw new NotFoundError();
-    return reply.render(<DesignatePage enterprise={page.overview.enterprise} kinds={page.kinds} values={{ validFrom: today(ctx.clock.now()) }} />);
+    return reply.render(<DesignatePage enterprise={page.overview.enterprise} kinds={page.kinds} units={page.units} values={{ validFrom: today(ctx.clock.now()) }} />);
   });
 
   app.post('/organisations/:number/managers/new', async (request, reply) => {
@@ -167,7 +179,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     if (page.kinds.length === 0) throw new NotFoundError();
     const body = formBody(request.body);
     const edit = (values: FormBody, errors?: FormErrors, status = 200) =>
-      reply.render(<DesignatePage enterprise={page.overview.enterprise} kinds={page.kinds} values={values} errors={errors} />, status);
+      reply.render(<DesignatePage enterprise={page.overview.enterprise} kinds={page.kinds} units={page.units} values={values} errors={errors} />, status);
     const parsed = designationForm.safeParse(body);
     if (formValue(body, '_action') === 'edit') return edit(body);
     if (!parsed.success) return edit(body, formErrorsFromZod(parsed.error, request.t, fieldLabels(request)), 400);
@@ -177,15 +189,16 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
       const person = await registerPersonFor(ctx, form.nrn);
       if (form.validFrom < today(ctx.clock.now())) throw new InputError('validFrom', 'organisations.errors.from_past');
       if (formValue(body, '_action') !== 'confirm') {
-        return reply.render(<DesignatePage enterprise={page.overview.enterprise} kinds={page.kinds} values={body} confirm={{ person, form }} />);
+        return reply.render(<DesignatePage enterprise={page.overview.enterprise} kinds={page.kinds} units={page.units} values={body} confirm={{ person, form }} />);
       }
       await designateManager(
         ctx,
         who(request),
         {
           enterpriseNumber: number,
-          kind: form.kind as 'co_principal' | 'domain_access_manager' | 'entity_access_responsible',
+          kind: form.kind as DesignatedKind,
           domain: form.kind === 'domain_access_manager' ? form.domain : null,
+          unitId: form.kind === 'local_manager' ? form.unitId : null,
           nrn: form.nrn,
           email: form.email,
           validFrom: form.validFrom,
@@ -227,6 +240,7 @@ function fieldLabels(request: FastifyRequest): Record<string, string> {
     phone: t('organisations.contact.phone'),
     kind: t('organisations.managers.mandate'),
     domain: t('organisations.designate.domain'),
+    unitId: t('organisations.designate.unit'),
     validFrom: t('organisations.designate.from'),
     validUntil: t('organisations.designate.until'),
     [FORM_LEVEL]: '',

@@ -9,6 +9,7 @@ import { checkEnterpriseNumber, checkNrn, formatEnterpriseNumber } from '../regi
 import type { Enterprise, RegisterPerson } from '../registries/ports';
 import { isCurrent, isDomain, mandateState, today, type MandateKind, type MandateState } from './model';
 import { mandateDesignatedEmail, mandateRevokedEmail, principalDesignatedEmail, principalReplacedEmail } from './notices';
+import { scopeLabel } from './labels';
 import { grantFor, type Action, type Actor, type Grant, type MandateTarget } from './policy';
 import * as store from './store';
 import type { MandateRecord, RegisteredEnterprise, Unit } from './store';
@@ -190,14 +191,17 @@ export async function designatePrincipal(ctx: AppContext, who: ActorRef, input: 
 export interface ManagerView extends MandateRecord {
   person: { nrn: string; givenName: string; familyName: string };
   state: MandateState;
+  /** The unit (capacity) of a local manager. */
+  unit: Unit | null;
 }
 
 async function viewOf(ctx: Pick<AppContext, 'db' | 'clock'>, mandate: MandateRecord): Promise<ManagerView> {
-  const person = await personById(ctx, mandate.personId);
+  const [person, unit] = await Promise.all([personById(ctx, mandate.personId), mandate.unitId ? store.findUnit(ctx.db, mandate.unitId) : undefined]);
   return {
     ...mandate,
     person: { nrn: person?.nrn ?? '', givenName: person?.givenName ?? '', familyName: person?.familyName ?? '' },
     state: mandateState(mandate, ctx.clock.now()),
+    unit: unit ?? null,
   };
 }
 
@@ -249,7 +253,7 @@ export async function designateManager(ctx: AppContext, who: ActorRef, input: Ma
   const registration = await store.findRegisteredEnterprise(ctx.db, input.enterpriseNumber);
   if (!registration) throw new NotFoundError();
   const number = registration.number;
-  const target = await targetOf(ctx, number, input);
+  const { target, unit } = await targetOf(ctx, number, input);
   const grant = await authorize(ctx, who, { type: 'designate', enterprise: number, mandate: target });
   const now = ctx.clock.now();
   if (input.validFrom < today(now)) throw new InputError('validFrom', 'organisations.errors.from_past');
@@ -301,7 +305,7 @@ export async function designateManager(ctx: AppContext, who: ActorRef, input: Ma
         by: actorPerson ? fullName(actorPerson) : who.nrn,
         url: `${ctx.config.publicUrl}/organisations/${number}/managers`,
         kind: target.kind,
-        scope: scopeText(t, mandate),
+        scope: scopeLabel(t, mandate, unit),
         validity: validityText(t, mandate),
       },
       at: now,
@@ -350,7 +354,7 @@ export async function revokeManager(ctx: AppContext, who: ActorRef, enterpriseNu
           by: actorPerson ? fullName(actorPerson) : who.nrn,
           url: `${ctx.config.publicUrl}/organisations/${mandate.enterpriseNumber}/managers`,
           kind: revoked.kind,
-          scope: scopeText(t, revoked),
+          scope: scopeLabel(t, revoked, mandate.unit),
         },
         at: now,
       });
@@ -373,22 +377,23 @@ export async function createUnit(ctx: Pick<AppContext, 'db'>, unit: Omit<Unit, '
 
 // ——— helpers ———
 
-async function targetOf(ctx: AppContext, enterpriseNumber: string, input: ManagerDesignation): Promise<MandateTarget> {
+/** The scope of the mandate asked for, checked; with the unit of a local manager, for the e-mail. */
+async function targetOf(ctx: AppContext, enterpriseNumber: string, input: ManagerDesignation): Promise<{ target: MandateTarget; unit: Unit | null }> {
   switch (input.kind) {
     case 'co_principal':
     case 'entity_access_responsible':
-      return { kind: input.kind };
+      return { target: { kind: input.kind }, unit: null };
     case 'domain_access_manager':
       if (!isDomain(input.domain)) throw new InputError('domain', 'organisations.errors.domain');
-      return { kind: input.kind, domain: input.domain };
+      return { target: { kind: input.kind, domain: input.domain }, unit: null };
     case 'application_administrator':
       if (!isDomain(input.domain)) throw new InputError('domain', 'organisations.errors.domain');
       if (!input.application || !/^[a-z0-9][a-z0-9_.-]{0,99}$/.test(input.application)) throw new InputError('application', 'errors.field.invalid', { field: 'application' });
-      return { kind: input.kind, domain: input.domain, application: input.application };
+      return { target: { kind: input.kind, domain: input.domain, application: input.application }, unit: null };
     case 'local_manager': {
       const unit = input.unitId && /^[0-9a-f-]{36}$/i.test(input.unitId) ? await store.findUnit(ctx.db, input.unitId) : undefined;
       if (!unit || unit.enterpriseNumber !== enterpriseNumber) throw new InputError('unitId', 'organisations.errors.unit');
-      return { kind: input.kind, unitId: unit.id };
+      return { target: { kind: input.kind, unitId: unit.id }, unit };
     }
   }
 }
@@ -403,13 +408,6 @@ function languageOf(ctx: Pick<AppContext, 'config'>, person: Pick<Person, 'langu
 
 function grantText(grant: Grant): string {
   return grant.by === 'legal_representative' ? 'legal_representative' : `mandate:${grant.mandate.id}`;
-}
-
-/** " — Finances", " — application x": what follows the kind's name. */
-export function scopeText(t: ReturnType<typeof translator>, m: Pick<MandateRecord, 'domain' | 'application' | 'unitId'>): string {
-  if (m.application) return ` — ${m.application}`;
-  if (m.domain && isDomain(m.domain)) return ` — ${t(`organisations.domain.${m.domain}`)}`;
-  return '';
 }
 
 export function validityText(t: ReturnType<typeof translator>, m: Pick<MandateRecord, 'validFrom' | 'validUntil'>): string {

@@ -9,6 +9,7 @@ import { formatEnterpriseNumber } from '../../registries/identifiers';
 import type { Enterprise, RegisterPerson } from '../../registries/ports';
 import { today } from '../model';
 import { may, type Actor } from '../policy';
+import { sectionsFor, type Section } from '../sections';
 import { actorFor, authorize, registeredEnterprise, registerPersonFor, type ActorRef, type Unit } from '../service';
 import * as orgStore from '../store';
 import { mandatesLapsing, type MembershipCategory } from './model';
@@ -32,6 +33,8 @@ export interface EnterpriseScope {
   unitIds: Set<string>;
   /** May create capacities and sub-entities: those who designate local managers. */
   mayCreateUnits: boolean;
+  /** The sections of the enterprise bar the actor may open. */
+  sections: Section[];
 }
 
 /**
@@ -53,12 +56,17 @@ export async function scopeFor(ctx: AppContext, who: ActorRef, number: string, l
   const mayCreateUnits = may(actor, { type: 'designate', enterprise: number, mandate: { kind: 'local_manager' } }, now);
   const mayView = options.view && may(actor, { type: 'view_managers', enterprise: number }, now);
   if (!all && unitIds.size === 0 && !mayView) throw new ForbiddenError('organisations.errors.forbidden');
-  return { enterprise, actor, units, all, unitIds, mayCreateUnits };
+  return { enterprise, actor, units, all, unitIds, mayCreateUnits, sections: sectionsFor(actor, number, now) };
 }
 
 /** Whether the scope covers a membership's unit (null = the enterprise as a whole). */
 export function covers(scope: Pick<EnterpriseScope, 'all' | 'unitIds'>, unitId: string | null): boolean {
   return scope.all || (unitId !== null && scope.unitIds.has(unitId));
+}
+
+/** The units of an enterprise: establishment units, capacities, sub-entities (by kind, then name). */
+export async function unitsOf(ctx: Pick<AppContext, 'db'>, number: string): Promise<Unit[]> {
+  return store.listUnits(ctx.db, number);
 }
 
 /** Adds the establishment units of the register the platform does not know yet (on demand: pages call it). */

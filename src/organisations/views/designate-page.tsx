@@ -8,17 +8,21 @@ import { Layout } from '../../platform/views/layout';
 import { usePage } from '../../platform/views/page-context';
 import { DOMAINS, type MandateKind } from '../model';
 import type { DesignationForm } from '../forms';
+import { mandateLabel } from '../labels';
+import type { Unit } from '../service';
 
 export interface DesignatePageProps {
   enterprise: Enterprise;
   kinds: MandateKind[];
+  /** The units a local manager may be designated for (asked only when the kinds include local_manager). */
+  units: Unit[];
   values: FormBody;
   errors?: FormErrors;
   /** Set once the form is valid: the person found in the register, shown before confirming. */
   confirm?: { person: RegisterPerson; form: DesignationForm };
 }
 
-/** "Désigner un gestionnaire d'accès": kind, domain, person by national register number, e-mail, validity; then a confirmation with the register's name. */
+/** "Désigner un gestionnaire d'accès": kind, domain or unit (capacity), person by national register number, e-mail, validity; then a confirmation with the register's name. */
 export function DesignatePage(props: DesignatePageProps) {
   const { t } = usePage();
   const base = `/organisations/${props.enterprise.number}/managers`;
@@ -52,6 +56,16 @@ function Edit(props: DesignatePageProps & { base: string }) {
         placeholder={t('organisations.designate.domain_none')}
         options={DOMAINS.map((domain) => ({ value: domain, label: t(`organisations.domain.${domain}`) }))}
       />
+      {props.kinds.includes('local_manager') && (
+        <Select
+          name="unitId"
+          label={t('organisations.designate.unit')}
+          hint={t('organisations.designate.unit_hint')}
+          value={v('unitId')}
+          placeholder={t('organisations.designate.unit_none')}
+          options={props.units.map((u) => ({ value: u.id, label: `${u.name} (${t(`members.unit_kind.${u.kind}`)})` }))}
+        />
+      )}
       <TextInput name="nrn" label={t('organisations.person.nrn')} hint={t('organisations.register.other_nrn_hint')} value={v('nrn')} required width="medium" inputmode="numeric" autocomplete="off" />
       <EmailInput name="email" label={t('organisations.contact.email')} hint={t('organisations.designate.email_hint')} value={v('email')} required autocomplete="off" />
       <DateInput name="validFrom" label={t('organisations.designate.from')} value={v('validFrom')} required />
@@ -67,7 +81,8 @@ function Edit(props: DesignatePageProps & { base: string }) {
 function Confirm(props: DesignatePageProps & { confirm: NonNullable<DesignatePageProps['confirm']>; base: string }) {
   const { t } = usePage();
   const { person, form } = props.confirm;
-  const hidden = { kind: form.kind, domain: form.domain, nrn: form.nrn, email: form.email, validFrom: form.validFrom, validUntil: form.validUntil };
+  const unit = form.kind === 'local_manager' ? props.units.find((u) => u.id === form.unitId) : undefined;
+  const hidden = { kind: form.kind, domain: form.domain, unitId: form.unitId, nrn: form.nrn, email: form.email, validFrom: form.validFrom, validUntil: form.validUntil };
   return (
     <Form action={`${props.base}/new`} errors={props.errors}>
       <p>{t('organisations.designate.check')}</p>
@@ -75,7 +90,7 @@ function Confirm(props: DesignatePageProps & { confirm: NonNullable<DesignatePag
         items={[
           { label: t('organisations.person.name'), value: `${person.firstNames} ${person.lastName}` },
           { label: t('organisations.person.nrn'), value: formatNrn(person.nrn) },
-          { label: t('organisations.managers.mandate'), value: t(`organisations.kind.${form.kind as MandateKind}`) + (form.kind === 'domain_access_manager' && form.domain ? ` — ${t(`organisations.domain.${form.domain as 'finances'}`)}` : '') },
+          { label: t('organisations.managers.mandate'), value: mandateLabel(t, { kind: form.kind as MandateKind, domain: form.kind === 'domain_access_manager' ? form.domain : null }, unit) },
           { label: t('organisations.contact.email'), value: form.email },
           {
             label: t('organisations.managers.validity'),

@@ -4,7 +4,8 @@ import { formatDate } from '../../platform/views/format';
 import { Layout } from '../../platform/views/layout';
 import { usePage } from '../../platform/views/page-context';
 import { formatEnterpriseNumber, formatNrn } from '../../registries/identifiers';
-import { isDomain } from '../model';
+import { mandateLabel } from '../labels';
+import type { Section } from '../sections';
 import type { ManagerView, ManagersOverview } from '../service';
 import { EnterpriseSummary } from './enterprise-summary';
 import { EnterpriseBar } from '../members/views/enterprise-bar';
@@ -15,6 +16,8 @@ export interface ManagersPageProps {
   revocable: Set<string>;
   mayDesignate: boolean;
   mayDesignatePrincipal: boolean;
+  /** The sections of the enterprise bar the viewer may open. */
+  sections: readonly Section[];
   done?: 'designated' | 'revoked';
 }
 
@@ -30,7 +33,7 @@ export function ManagersPage(props: ManagersPageProps) {
           <p>{t(`organisations.managers.done.${props.done}`)}</p>
         </Banner>
       )}
-      <EnterpriseBar enterprise={enterprise} current="managers" />
+      <EnterpriseBar enterprise={enterprise} current="managers" sections={props.sections} />
       <h1>{title}</h1>
       <EnterpriseSummary enterprise={enterprise} />
       <div class="wizard__actions">
@@ -73,11 +76,7 @@ function Row(props: { manager: ManagerView; revocable: boolean }) {
     <tr id={`mandate-${m.id}`}>
       <th scope="row">{name}</th>
       <td>{formatNrn(m.person.nrn)}</td>
-      <td>
-        {t(`organisations.kind.${m.kind}`)}
-        {m.domain && isDomain(m.domain) && ` — ${t(`organisations.domain.${m.domain}`)}`}
-        {m.application && ` — ${m.application}`}
-      </td>
+      <td>{mandateLabel(t, m, m.unit)}</td>
       <td>
         {m.validUntil
           ? t('organisations.validity.bounded', { from: formatDate(m.validFrom), until: formatDate(m.validUntil) })

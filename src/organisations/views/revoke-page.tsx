@@ -2,7 +2,7 @@ import { Button, ButtonLink, Form } from '../../platform/views/components/form';
 import { Layout } from '../../platform/views/layout';
 import { usePage } from '../../platform/views/page-context';
 import { formatNrn } from '../../registries/identifiers';
-import { isDomain } from '../model';
+import { mandateLabel } from '../labels';
 import type { ManagerView } from '../service';
 
 /** "Révoquer ce mandat ?": the confirmation before a mandate ends. */
@@ -10,7 +10,7 @@ export function RevokePage(props: { manager: ManagerView }) {
   const { t } = usePage();
   const m = props.manager;
   const base = `/organisations/${m.enterpriseNumber}/managers`;
-  const role = t(`organisations.kind.${m.kind}`) + (m.domain && isDomain(m.domain) ? ` — ${t(`organisations.domain.${m.domain}`)}` : '');
+  const role = mandateLabel(t, m, m.unit);
   return (
     <Layout title={t('organisations.revoke.title')}>
       <h1>{t('organisations.revoke.title')}</h1>

@@ -33,7 +33,7 @@ export function AddPersonPage(props: AddPersonPageProps) {
   const p = props.person;
   return (
     <Layout title={t('members.add.title')}>
-      <EnterpriseBar enterprise={enterprise} current="persons" />
+      <EnterpriseBar enterprise={enterprise} current="persons" sections={props.scope.sections} />
       <h1>{t('members.add.title')}</h1>
       {!p ? (
         <Form action={action} errors={props.errors} requiredNote>

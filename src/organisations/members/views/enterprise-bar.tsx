@@ -1,11 +1,16 @@
 import type { Enterprise } from '../../../registries/ports';
 import { formatEnterpriseNumber } from '../../../registries/identifiers';
 import { usePage } from '../../../platform/views/page-context';
+import type { Section } from '../../sections';
 
-export type Section = 'home' | 'managers' | 'units' | 'persons';
+export type { Section } from '../../sections';
 
-/** The enterprise one works for, shown on every management page, with the way to switch to another and the sections. */
-export function EnterpriseBar(props: { enterprise: Enterprise; current: Section; sections?: Section[] }) {
+/**
+ * The enterprise one works for, shown on every management page, with the way
+ * to switch to another and the sections the viewer may open (`sectionsFor`:
+ * never a link that answers 403).
+ */
+export function EnterpriseBar(props: { enterprise: Enterprise; current: Section; sections: readonly Section[] }) {
   const { t } = usePage();
   const e = props.enterprise;
   const base = `/organisations/${e.number}`;
@@ -18,7 +23,7 @@ export function EnterpriseBar(props: { enterprise: Enterprise; current: Section;
       </p>
       <nav aria-label={t('members.bar.sections')}>
         <ul class="enterprise-bar__sections">
-          {(props.sections ?? ['home', 'managers', 'units', 'persons']).map((s) => (
+          {props.sections.map((s) => (
             <li>
               <a href={href[s]} aria-current={s === props.current ? 'page' : undefined}>
                 {t(`members.section.${s}`)}

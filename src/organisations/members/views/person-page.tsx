@@ -30,7 +30,7 @@ export function PersonPage(props: { scope: EnterpriseScope; person: PersonRow; d
   const name = `${r.givenName} ${r.familyName}`;
   return (
     <Layout title={name}>
-      <EnterpriseBar enterprise={enterprise} current="persons" />
+      <EnterpriseBar enterprise={enterprise} current="persons" sections={props.scope.sections} />
       {props.done && (
         <Banner kind="success">
           <p>{t(`members.done.${props.done === 'ended' ? 'ended' : 'added'}`)}</p>
@@ -129,7 +129,7 @@ export function ComparePage(props: { scope: EnterpriseScope; persons: PersonRow[
   ];
   return (
     <Layout title={t('members.compare.title')}>
-      <EnterpriseBar enterprise={enterprise} current="persons" />
+      <EnterpriseBar enterprise={enterprise} current="persons" sections={props.scope.sections} />
       <h1>{t('members.compare.title')}</h1>
       {props.persons.length < 2 ? (
         <p>{t('members.compare.too_few')}</p>
@@ -172,7 +172,7 @@ export function EndPage(props: { scope: EnterpriseScope; membership: Membership;
   const name = `${props.person.givenName} ${props.person.familyName}`;
   return (
     <Layout title={t('members.end.title')}>
-      <EnterpriseBar enterprise={enterprise} current="persons" />
+      <EnterpriseBar enterprise={enterprise} current="persons" sections={props.scope.sections} />
       <h1>{t('members.end.title')}</h1>
       <p>{t('members.end.text', { name, nrn: formatNrn(props.person.nrn) })}</p>
       <p>{t('members.end.consequence')}</p>

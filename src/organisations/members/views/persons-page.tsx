@@ -35,7 +35,7 @@ export function PersonsPage(props: PersonsPageProps) {
   const units = props.scope.units.filter((u) => props.scope.all || props.scope.unitIds.has(u.id));
   return (
     <Layout title={`${t('members.persons.title')} – ${enterprise.name ?? ''}`}>
-      <EnterpriseBar enterprise={enterprise} current="persons" />
+      <EnterpriseBar enterprise={enterprise} current="persons" sections={props.scope.sections} />
       {props.done && (
         <Banner kind="success">
           <p>{t(`members.done.${props.done === 'ended' ? 'ended' : 'added'}`)}</p>

@@ -15,7 +15,7 @@ export function UnitsPage(props: { scope: EnterpriseScope; values?: FormBody; er
   const values = props.values ?? {};
   return (
     <Layout title={`${t('members.units.title')} – ${enterprise.name ?? ''}`}>
-      <EnterpriseBar enterprise={enterprise} current="units" />
+      <EnterpriseBar enterprise={enterprise} current="units" sections={props.scope.sections} />
       {props.done && (
         <Banner kind="success">
           <p>{t('members.units.done')}</p>
