@@ -165,3 +165,18 @@ export async function insertUnit(trx: Executor, unit: Omit<Unit, 'id'>): Promise
     .executeTakeFirstOrThrow();
   return { id: row.id, enterpriseNumber: row.enterprise_number, kind: row.kind, number: row.number, name: row.name };
 }
+
+/**
+ * The enterprises where a person holds a current mandate on `day`, as rows
+ * (enterprise_number, capacity, since) for the enterprise chooser: a query
+ * not yet run, so the registers can page it with their names in one statement.
+ */
+export function currentMandateCapacities(db: Executor, personId: string, day: string) {
+  return db
+    .selectFrom('mandates')
+    .select(['enterprise_number', 'kind as capacity', 'designated_at as since'])
+    .where('person_id', '=', personId)
+    .where('revoked_at', 'is', null)
+    .where('valid_from', '<=', day)
+    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', day)]));
+}

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../platform/clock';
 import { createTestDatabase, type TestDatabase } from '../platform/testing/database';
@@ -212,5 +213,39 @@ describe('the enterprise register', () => {
     } finally {
       clock.set('2026-11-24T09:00:00Z');
     }
+  });
+});
+
+describe('the enterprises a person may manage', () => {
+  const none = sql<{ enterprise_number: string; capacity: string; since: Date | null }>`select null::text as enterprise_number, null::text as capacity, null::timestamptz as since where false`;
+  const page = (request: Partial<Parameters<Registers['enterprises']['managedEnterprises']>[0]>) =>
+    registers.enterprises.managedEnterprises({ nrn: P.legalRepresentative, also: none, q: '', offset: 0, limit: 10, lang: 'fr', ...request });
+
+  it('pages the enterprises a person represents by name, with the count of all', async () => {
+    const first = await page({});
+    const second = await page({ offset: 10 });
+    expect(first.total).toBe(14);
+    expect(first.rows).toHaveLength(10);
+    expect(second.rows).toHaveLength(4);
+    const names = [...first.rows, ...second.rows].map((row) => row.name);
+    expect(names).toContain('Ateliers Zéphyr');
+    expect(names).not.toContain('Brasserie du Vieux Tilleul');
+    expect(first.rows.every((row) => row.capacities.join() === 'legal_representative')).toBe(true);
+  });
+
+  it('finds a name without its accents and case, or a number by its digits', async () => {
+    expect((await page({ q: 'ZEPHYR' })).rows.map((row) => row.number)).toEqual([E.main]);
+    expect((await page({ q: 'zéphyr' })).rows.map((row) => row.number)).toEqual([E.main]);
+    expect((await page({ q: '0723.641' })).rows.map((row) => row.number)).toEqual([E.main]);
+    expect(await page({ q: 'nothing like it' })).toEqual({ total: 0, rows: [] });
+  });
+
+  it('adds the rows of another module, legal representation first, and names them in the language asked', async () => {
+    const also = sql<{ enterprise_number: string; capacity: string; since: Date | null }>`
+      select * from (values (${E.main}, 'co_principal', now()), (${E.germanSpeaking}, 'local_manager', now())) as m (enterprise_number, capacity, since)`;
+    const { rows } = await page({ also, q: '', limit: 20, lang: 'nl' });
+    expect(rows.find((row) => row.number === E.main)?.capacities).toEqual(['legal_representative', 'co_principal']);
+    expect(rows.find((row) => row.number === E.germanSpeaking)).toMatchObject({ capacities: ['local_manager'], name: 'Hohes Venn Werkstätten' });
+    expect(rows.find((row) => row.number === E.main)?.name).toBe((await registers.enterprises.findEnterprise(E.main, { lang: 'nl' }))?.name);
   });
 });

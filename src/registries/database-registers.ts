@@ -2,9 +2,10 @@ import { systemClock, type Clock } from '../platform/clock';
 import type { Executor } from '../platform/db/database';
 import type { Lang } from '../platform/i18n/languages';
 import { translator } from '../platform/i18n/translate';
+import { searchable } from '../platform/views/pagination';
 import { checkEnterpriseNumber, checkEstablishmentNumber, checkNrn } from './identifiers';
 import { LEGAL_FUNCTIONS, REPRESENTATIVE_FUNCTIONS, isLegalFunctionCode, legalFunctionLabelKey } from './legal-functions';
-import { ACTIVE_STATUS, ADDRESS_TYPE, DENOMINATION_TYPE, dayOf, enterpriseType, pickAddress, pickDenomination, pickLabel } from './model';
+import { ACTIVE_STATUS, ADDRESS_TYPE, DENOMINATION_TYPE, dayOf, enterpriseType, languageOrder, pickAddress, pickDenomination, pickLabel } from './model';
 import type {
   AtOptions,
   Enterprise,
@@ -156,6 +157,24 @@ export function databaseEnterpriseRegister(db: Executor, clock: Clock = systemCl
       return functions.sort(
         (a, b) => (a.enterpriseName ?? '').localeCompare(b.enterpriseName ?? '', lang) || a.enterpriseNumber.localeCompare(b.enterpriseNumber),
       );
+    },
+
+    async managedEnterprises(request) {
+      const checked = checkNrn(request.nrn);
+      if (!checked.ok) return { total: 0, rows: [] };
+      const digits = request.q.replace(/[\s.]/g, '');
+      const rows = await store.managedEnterpriseRows(db, {
+        nrn: checked.value.nrn,
+        day: today(request),
+        representing: REPRESENTATIVE_FUNCTIONS,
+        also: request.also,
+        languages: languageOrder(request.lang ?? DEFAULT_LANG),
+        needle: searchable(request.q.trim()),
+        digits: /^\d+$/.test(digits) ? digits : '',
+        offset: request.offset,
+        limit: request.limit,
+      });
+      return { total: rows[0]?.total ?? 0, rows: rows.map(({ number, name, capacities }) => ({ number, name, capacities })) };
     },
 
     async isLegalRepresentative(nrn, enterpriseNumber, at) {

@@ -52,6 +52,10 @@ export interface ImportOptions {
 }
 
 const MAX_PROBLEMS = 1000;
+/** Lines per batch unless told: large statements mean few round trips (see writeRows for PostgreSQL's parameter limit). */
+const DEFAULT_BATCH = 5000;
+/** PostgreSQL binds at most 65 535 parameters in one statement. */
+const MAX_PARAMETERS = 65_535;
 
 export async function importRegisters(db: Executor, dir: string, options: ImportOptions = {}): Promise<ImportReport> {
   const present = new Set((await readdir(dir)).filter((name) => name.toLowerCase().endsWith('.csv')));
@@ -64,7 +68,7 @@ export async function importRegisters(db: Executor, dir: string, options: Import
   const run: Run = {
     db,
     dir,
-    batchSize: Math.max(1, options.batchSize ?? 1000),
+    batchSize: Math.max(1, options.batchSize ?? DEFAULT_BATCH),
     progress: options.progress !== false && process.stderr.isTTY === true,
     problem,
   };
@@ -123,12 +127,19 @@ async function importFile(run: Run, spec: FileSpec<unknown>, file: string, mode:
   let header: Map<string, number> | undefined;
   let width = 0;
   let batch: Pending<unknown>[] = [];
+  // One batch is written while the next is parsed; batches still reach the database one after the other, in file order.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     const items = batch;
     batch = [];
+    // A failed write surfaces here, once, as it did when each write was awaited in place.
+    const previous = writing;
+    writing = Promise.resolve();
+    await previous;
     if (items.length === 0) return;
-    if (mode === 'delete') await applyDeletes(run, spec, items as Pending<string>[], result);
-    else await writeRows(run, spec, file, items, result);
+    writing = mode === 'delete' ? applyDeletes(run, spec, items as Pending<string>[], result) : writeRows(run, spec, file, items, result);
+    // Handled when the next flush awaits it; until then, not an unhandled rejection.
+    writing.catch(() => undefined);
   };
 
   try {
@@ -168,6 +179,8 @@ async function importFile(run: Run, spec: FileSpec<unknown>, file: string, mode:
     run.problem({ file, line: lineOf(error), message: `file not read to the end: ${(error as Error).message}` });
   }
   try {
+    // The last lines, then the wait for their write.
+    await flush();
     await flush();
   } finally {
     bar?.update(bar.getTotal());
@@ -176,11 +189,20 @@ async function importFile(run: Run, spec: FileSpec<unknown>, file: string, mode:
   return result;
 }
 
-/** Writes a batch in one statement; if the database refuses it, row by row, so one bad row is reported and the rest kept. */
+/**
+ * Writes a batch in as few statements as PostgreSQL's parameter limit
+ * allows; if the database refuses one, row by row, so one bad row is
+ * reported and the rest kept.
+ */
 async function writeRows(run: Run, spec: FileSpec<unknown>, file: string, items: Pending<unknown>[], result: FileReport) {
   const unique = new Map<string, Pending<unknown>>();
   for (const pending of items) unique.set(spec.keyOf(pending.item), pending);
-  const rows = [...unique.values()];
+  const all = [...unique.values()];
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, Object.keys(all[0]?.item ?? {}).length)));
+  for (let from = 0; from < all.length; from += perStatement) await writeStatement(run, spec, file, all.slice(from, from + perStatement), result);
+}
+
+async function writeStatement(run: Run, spec: FileSpec<unknown>, file: string, rows: Pending<unknown>[], result: FileReport) {
   try {
     await spec.write(run.db, rows.map((p) => p.item));
     result.applied += rows.length;

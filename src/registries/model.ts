@@ -23,7 +23,7 @@ export const ACTIVE_STATUS = 'AC';
 
 // After the requested language: a name of unknown language (often a brand that needs no
 // translation), then the country's languages, French first as in the KBO's own pages.
-function languageOrder(lang: Lang): string[] {
+export function languageOrder(lang: Lang): string[] {
   return [...new Set([DENOMINATION_LANGUAGE[lang], '0', '1', '2', '3', '4'])];
 }
 

@@ -1,4 +1,5 @@
 import type { Lang } from '../platform/i18n/languages';
+import type { CapacityRows } from './store';
 import type { LegalFunctionCode } from './legal-functions';
 
 /**
@@ -109,6 +110,22 @@ export interface AtOptions extends LookupOptions {
   at?: Date | string;
 }
 
+export interface ManagedEnterprisesRequest extends AtOptions {
+  nrn: string;
+  /** Rows (enterprise_number, capacity, since) to add to the person's representations. */
+  also: CapacityRows;
+  /** Matches the name (accents and case ignored) or, when all digits, the number. */
+  q: string;
+  offset: number;
+  limit: number;
+}
+
+export interface ManagedEnterprisesPage {
+  /** How many enterprises match, on every page. */
+  total: number;
+  rows: Array<{ number: string; name: string | null; capacities: string[] }>;
+}
+
 export interface EnterpriseRegister {
   findEnterprise(number: string, options?: LookupOptions): Promise<Enterprise | null>;
   /** The establishment units of an enterprise, by number. */
@@ -118,6 +135,12 @@ export interface EnterpriseRegister {
   legalFunctions(enterpriseNumber: string, options?: AtOptions): Promise<LegalFunction[]>;
   /** The legal functions a person holds at a day, by enterprise name. */
   legalFunctionsOf(nrn: string, options?: AtOptions): Promise<LegalFunction[]>;
+  /**
+   * One page of the enterprises a person may manage: those they represent at
+   * the day, with those `also` adds (another module's rows, as a subquery, so
+   * the page is one statement). Searched and sorted by legal name in `lang`.
+   */
+  managedEnterprises(request: ManagedEnterprisesRequest): Promise<ManagedEnterprisesPage>;
   /** Whether the person holds, at the day, a function that represents the enterprise, and the enterprise is active. */
   isLegalRepresentative(nrn: string, enterpriseNumber: string, at?: Date | string): Promise<boolean>;
 }

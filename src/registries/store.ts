@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Expression, type Insertable } from 'kysely';
 import type { Executor } from '../platform/db/database';
 import type {
   RegisterAddressesTable,
@@ -112,6 +112,41 @@ export type LegalFunctionRow = Insertable<RegisterLegalFunctionsTable>;
 
 // Upserts: importing the same file twice changes nothing; a newer file wins.
 
+/**
+ * INSERT … SELECT FROM unnest(one array per column): a batch of any size
+ * binds one parameter per column, where VALUES binds one per field, so a
+ * batch is one short statement to plan and the limit of 65 535 parameters
+ * never applies.
+ */
+async function insertColumns<Row extends object>(
+  db: Executor,
+  table: string,
+  columns: ReadonlyArray<readonly [keyof Row & string, 'text' | 'date']>,
+  rows: readonly Row[],
+  onConflict: string,
+) {
+  const arrays = columns.map(([name, type]) => sql`${rows.map((row) => (row[name] ?? null) as unknown)}::${sql.raw(type)}[]`);
+  await sql`insert into ${sql.table(table)} (${sql.join(columns.map(([name]) => sql.ref(name)))})
+            select * from unnest(${sql.join(arrays)}) ${sql.raw(onConflict)}`.execute(db);
+}
+
+const updateAll = (columns: readonly (readonly [string, string])[], key: readonly string[], extra = '') =>
+  `on conflict (${key.join(', ')}) do update set ${[
+    ...columns.filter(([name]) => !key.includes(name)).map(([name]) => `${name} = excluded.${name}`),
+    ...(extra ? [extra] : []),
+  ].join(', ')}`;
+
+const ENTERPRISE_COLUMNS = [
+  ['number', 'text'], ['status', 'text'], ['juridical_situation', 'text'], ['type_of_enterprise', 'text'], ['juridical_form', 'text'], ['start_date', 'date'],
+] as const;
+const ESTABLISHMENT_COLUMNS = [['number', 'text'], ['enterprise_number', 'text'], ['start_date', 'date']] as const;
+const DENOMINATION_COLUMNS = [['entity_number', 'text'], ['language', 'text'], ['type', 'text'], ['denomination', 'text']] as const;
+const ADDRESS_COLUMNS = [
+  ['entity_number', 'text'], ['type_of_address', 'text'], ['country_nl', 'text'], ['country_fr', 'text'], ['zipcode', 'text'],
+  ['municipality_nl', 'text'], ['municipality_fr', 'text'], ['street_nl', 'text'], ['street_fr', 'text'], ['house_number', 'text'],
+  ['box', 'text'], ['extra_address_info', 'text'], ['date_striking_off', 'date'],
+] as const;
+
 export async function upsertPersons(db: Executor, rows: PersonRow[]) {
   await db
     .insertInto('register_persons')
@@ -131,60 +166,20 @@ export async function upsertPersons(db: Executor, rows: PersonRow[]) {
 }
 
 export async function upsertEnterprises(db: Executor, rows: EnterpriseRow[]) {
-  await db
-    .insertInto('register_enterprises')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.column('number').doUpdateSet((eb) => ({
-        status: eb.ref('excluded.status'),
-        juridical_situation: eb.ref('excluded.juridical_situation'),
-        type_of_enterprise: eb.ref('excluded.type_of_enterprise'),
-        juridical_form: eb.ref('excluded.juridical_form'),
-        start_date: eb.ref('excluded.start_date'),
-        updated_at: sql`now()`,
-      })),
-    )
-    .execute();
+  await insertColumns(db, 'register_enterprises', ENTERPRISE_COLUMNS, rows, updateAll(ENTERPRISE_COLUMNS, ['number'], 'updated_at = now()'));
 }
 
 export async function upsertEstablishments(db: Executor, rows: EstablishmentRow[]) {
-  await db
-    .insertInto('register_establishments')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.column('number').doUpdateSet((eb) => ({
-        enterprise_number: eb.ref('excluded.enterprise_number'),
-        start_date: eb.ref('excluded.start_date'),
-      })),
-    )
-    .execute();
+  await insertColumns(db, 'register_establishments', ESTABLISHMENT_COLUMNS, rows, updateAll(ESTABLISHMENT_COLUMNS, ['number']));
 }
 
 export async function insertDenominations(db: Executor, rows: DenominationRow[]) {
   // Every column is in the key: a row already there is the same row.
-  await db.insertInto('register_denominations').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  await insertColumns(db, 'register_denominations', DENOMINATION_COLUMNS, rows, 'on conflict do nothing');
 }
 
 export async function upsertAddresses(db: Executor, rows: AddressRow[]) {
-  await db
-    .insertInto('register_addresses')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.columns(['entity_number', 'type_of_address']).doUpdateSet((eb) => ({
-        country_nl: eb.ref('excluded.country_nl'),
-        country_fr: eb.ref('excluded.country_fr'),
-        zipcode: eb.ref('excluded.zipcode'),
-        municipality_nl: eb.ref('excluded.municipality_nl'),
-        municipality_fr: eb.ref('excluded.municipality_fr'),
-        street_nl: eb.ref('excluded.street_nl'),
-        street_fr: eb.ref('excluded.street_fr'),
-        house_number: eb.ref('excluded.house_number'),
-        box: eb.ref('excluded.box'),
-        extra_address_info: eb.ref('excluded.extra_address_info'),
-        date_striking_off: eb.ref('excluded.date_striking_off'),
-      })),
-    )
-    .execute();
+  await insertColumns(db, 'register_addresses', ADDRESS_COLUMNS, rows, updateAll(ADDRESS_COLUMNS, ['entity_number', 'type_of_address']));
 }
 
 export async function upsertCodes(db: Executor, rows: CodeRow[]) {
@@ -231,4 +226,75 @@ export async function deleteAddresses(db: Executor, entityNumbers: string[]) {
 
 export async function deleteLegalFunctionsOf(db: Executor, enterpriseNumbers: string[]) {
   return deleted(await db.deleteFrom('register_legal_functions').where('enterprise_number', 'in', enterpriseNumbers).executeTakeFirst());
+}
+
+// ---------------------------------------------------------------- the enterprises a person may manage
+
+/** Rows another module adds to a person's representations, e.g. their current mandates: one row per capacity. */
+export type CapacityRows = Expression<{ enterprise_number: string; capacity: string; since: Date | null }>;
+
+export interface ManagedEnterprisesQuery {
+  nrn: string;
+  day: string;
+  /** Functions that make their holder a legal representative. */
+  representing: readonly string[];
+  also: CapacityRows;
+  /** Denomination languages in the order of preference (see model.ts). */
+  languages: readonly string[];
+  /** Already folded by `searchable` (accents and case ignored); '' for no filter. */
+  needle: string;
+  /** Digits to find in the number; '' for none. */
+  digits: string;
+  offset: number;
+  limit: number;
+}
+
+// Case and accents ignored, as `searchable` does in JavaScript: lower() alone folds ASCII only under the C collation.
+const ACCENTED = 'ÀÁÂÃÄÅàáâãäåÈÉÊËèéêëÌÍÎÏìíîïÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿÇçÑñ';
+const PLAIN = `${'a'.repeat(12)}${'e'.repeat(8)}${'i'.repeat(8)}${'o'.repeat(12)}${'u'.repeat(8)}yyyccnn`;
+// translate() walks its whole list for every character: it is kept for the names that are not plain ASCII.
+const folded = (text: Expression<string | null>) =>
+  sql<string>`lower(coalesce(case when octet_length(${text}) = length(${text}) then ${text} else translate(${text}, ${ACCENTED}, ${PLAIN}) end, ''))`;
+
+/**
+ * One page of the enterprises a person represents today, together with
+ * `also`, in one statement: each with its legal name in the preferred
+ * language and its capacities (legal representative first, then the others
+ * oldest first), sorted by name, with the count of all that match.
+ */
+export async function managedEnterpriseRows(db: Executor, q: ManagedEnterprisesQuery) {
+  // A one-character rank before each name, so that min() picks the preferred language without a sort per enterprise.
+  const rank = sql.join(q.languages.map((language, i) => sql`when ${language} then ${String(i)}`), sql` `);
+  const codes = sql.join(q.representing.map((code) => sql`${code}`));
+  // The "C" collation on keys already folded: sorting thousands of names by the locale's rules costs more than the rest.
+  const order = sql`key, coalesce(name, '') collate "C", number`;
+  const { rows } = await sql<{ number: string; name: string | null; capacities: string[]; total: number }>`
+    with managed as (
+      select f.enterprise_number as number, 'legal_representative' as capacity, 0 as rank, null::timestamptz as since
+        from register_legal_functions f
+       where f.nrn = ${q.nrn} and f.function_code in (${codes})
+         and f.start_date <= ${q.day} and (f.end_date is null or f.end_date >= ${q.day})
+      union all
+      select a.enterprise_number::char(10), a.capacity, 1, a.since from (${q.also}) a
+    ), named as (
+      select n.number, substr(min((case d.language ${rank} else '9' end || d.denomination) collate "C"), 2) as name
+        from (select distinct number from managed) n
+        left join register_denominations d on d.entity_number = n.number and d.type = '001'
+       group by n.number
+    ), keyed as (
+      select number, name, ${folded(sql`name`)} collate "C" as key from named
+    ), page as (
+      select number, name, key, count(*) over ()::int as total from keyed
+       where (${q.needle} = '' and ${q.digits} = '')
+          or (${q.needle} <> '' and position(${q.needle} in key) > 0)
+          or (${q.digits} <> '' and position(${q.digits} in number) > 0)
+       order by ${order}
+       limit ${q.limit} offset ${q.offset}
+    )
+    select number, name, total,
+           (select array_agg(capacity order by rank, since nulls first)
+              from (select capacity, min(rank) as rank, min(since) as since from managed m where m.number = page.number group by capacity) c) as capacities
+      from page
+     order by ${order}`.execute(db);
+  return rows;
 }

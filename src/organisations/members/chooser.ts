@@ -1,12 +1,13 @@
 import type { AppContext } from '../../platform/context';
 import { NotFoundError } from '../../platform/errors';
 import type { Lang } from '../../platform/i18n/languages';
-import { searchable } from '../../platform/views/pagination';
+import { paginate, type Pagination } from '../../platform/views/pagination';
 import { checkEnterpriseNumber } from '../../registries/identifiers';
 import type { Enterprise } from '../../registries/ports';
-import type { MandateKind } from '../model';
+import { today, type MandateKind } from '../model';
 import { may } from '../policy';
-import { actorFor, currentMandatesOf, registeredEnterprise, type ActorRef } from '../service';
+import { actorFor, registeredEnterprise, type ActorRef } from '../service';
+import { currentMandateCapacities } from '../store';
 
 /** An enterprise the person may work for, with what they are in it. */
 export interface ManagedEnterprise {
@@ -16,38 +17,40 @@ export interface ManagedEnterprise {
   capacities: Array<MandateKind | 'legal_representative'>;
 }
 
+/** One page of the chooser, and how many enterprises match in all. */
+export interface ManagedEnterprisesPage {
+  rows: ManagedEnterprise[];
+  pagination: Pagination;
+}
+
 /**
- * "Entreprises": every enterprise the person may manage today, from their
- * current mandates and the legal functions the register lists for them, by
- * name. The search matches the name (accents and case ignored) or the number.
+ * "Entreprises": one page of the enterprises the person may manage today,
+ * from their current mandates and the legal functions the register lists
+ * for them, by name. The search matches the name (accents and case
+ * ignored) or the number. Paged in the database: a manager may have
+ * thousands of enterprises.
  */
-export async function enterprisesOf(ctx: AppContext, who: ActorRef, lang: Lang, q = ''): Promise<ManagedEnterprise[]> {
-  const [mandates, functions] = await Promise.all([
-    currentMandatesOf(ctx, who.personId),
-    ctx.registers.enterprises.legalFunctionsOf(who.nrn, { lang, at: ctx.clock.now() }),
-  ]);
-  const byNumber = new Map<string, ManagedEnterprise>();
-  const entry = (number: string, name: string | null) => {
-    const found = byNumber.get(number) ?? { number, name, capacities: [] };
-    byNumber.set(number, found);
-    return found;
-  };
-  for (const f of functions.filter((f) => f.represents)) {
-    const e = entry(f.enterpriseNumber, f.enterpriseName);
-    if (!e.capacities.includes('legal_representative')) e.capacities.push('legal_representative');
+export async function enterprisesOf(ctx: AppContext, who: ActorRef, lang: Lang, q: string, page: number): Promise<ManagedEnterprisesPage> {
+  const now = ctx.clock.now();
+  const load = (pagination: Pagination) =>
+    ctx.registers.enterprises.managedEnterprises({
+      nrn: who.nrn,
+      also: currentMandateCapacities(ctx.db, who.personId, today(now)),
+      q,
+      lang,
+      at: now,
+      offset: pagination.offset,
+      limit: pagination.limit,
+    });
+  const requested = paginate(Number.MAX_SAFE_INTEGER, page);
+  let found = await load(requested);
+  let pagination = paginate(found.total, page);
+  // Past the last page, where the count comes back with no row: count, then show the last page as paginate does.
+  if (found.rows.length === 0 && requested.offset > 0) {
+    pagination = paginate((await load({ ...requested, offset: 0, limit: 1 })).total, page);
+    found = await load(pagination);
   }
-  for (const m of mandates) {
-    const e = entry(m.enterpriseNumber, null);
-    if (!e.capacities.includes(m.kind)) e.capacities.push(m.kind);
-  }
-  await Promise.all(
-    [...byNumber.values()].filter((e) => e.name === null).map(async (e) => (e.name = (await ctx.registers.enterprises.findEnterprise(e.number, { lang }))?.name ?? null)),
-  );
-  const needle = searchable(q.trim());
-  const digits = q.replace(/[\s.]/g, '');
-  return [...byNumber.values()]
-    .filter((e) => !needle || searchable(e.name ?? '').includes(needle) || (/^\d+$/.test(digits) && e.number.includes(digits)))
-    .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '', lang) || a.number.localeCompare(b.number));
+  return { rows: found.rows.map((row) => ({ ...row, capacities: row.capacities as ManagedEnterprise['capacities'] })), pagination };
 }
 
 export interface EnterpriseHome {

@@ -63,9 +63,8 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get('/organisations', async (request, reply) => {
     const query = parseListQuery(request.query);
-    const all = await enterprisesOf(ctx, who(request), request.lang, query.q);
-    const pagination = paginate(all.length, query.page);
-    return reply.render(<ChooserPage rows={all.slice(pagination.offset, pagination.offset + pagination.limit)} query={query} pagination={pagination} />);
+    const { rows, pagination } = await enterprisesOf(ctx, who(request), request.lang, query.q, query.page);
+    return reply.render(<ChooserPage rows={rows} query={query} pagination={pagination} />);
   });
 
   app.get('/organisations/:number', async (request, reply) => {
