@@ -1,38 +1,35 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { confirmActivation, sendActivationCode } from '../src/authn/codes/channels';
 import { DEMO_KEYS, loadDemoKeys } from '../src/authn/password/demo';
 import { deliverDueMessages, fakeSmsGateway, localMailboxTransport } from '../src/platform/outbox';
 import { openTestSession } from '../src/platform/testing/session';
 import { DEMO, loadDemoRegisters } from '../src/registries/demo';
 import { axeViolations } from './support/axe';
-import { browserAvailable, launchBrowser, navigate, pageErrors } from './support/browser';
+import { browserAvailable, navigate, pageErrors } from './support/browser';
+import { browserSuite } from './support/suite';
 import { identifyInBrowser } from './support/identify';
-import { startServer, type TestServer } from './support/server';
+import { startServer } from './support/server';
 
 const [emma] = DEMO_KEYS;
 const PHONE = '+32470123456';
 const EMAIL = 'emma.wouters@example.be';
 
 describe.skipIf(!browserAvailable())('security codes by SMS, e-mail and token card in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-
   /** What the outbox worker does: delivers the due messages to the local mailbox (SMS through the development fake). */
   async function deliver() {
-    const { db, clock, config } = server.ctx;
+    const { db, clock, config } = suite.server.ctx;
     await deliverDueMessages({ db, clock, mail: localMailboxTransport(db, config.mailFrom), sms: fakeSmsGateway(db) });
   }
 
   /** The 6-digit code of the latest message delivered to a recipient, as a person reads it in the mailbox. */
   async function codeInMailbox(recipient: string): Promise<string> {
     await deliver();
-    const message = await server.ctx.db.selectFrom('dev_mailbox').select('body_text').where('recipient', '=', recipient).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const message = await suite.server.ctx.db.selectFrom('dev_mailbox').select('body_text').where('recipient', '=', recipient).orderBy('id', 'desc').executeTakeFirstOrThrow();
     return /\b(\d{6})\b/.exec(message.body_text)![1]!;
   }
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ TOKEN_CARDS_ENABLED: 'true' }), launchBrowser()]);
+  const suite = browserSuite(() => startServer({ TOKEN_CARDS_ENABLED: 'true' }), async (server) => {
     await loadDemoRegisters(server.ctx.db);
     await loadDemoKeys(server.ctx.db);
     // Emma activates codes by SMS and by e-mail, as "Mes clés numériques" would do it, from a high-level session.
@@ -40,24 +37,20 @@ describe.skipIf(!browserAvailable())('security codes by SMS, e-mail and token ca
     await ctx.db.updateTable('persons').set({ email: EMAIL }).where('nrn', '=', DEMO.persons.citizen).execute();
     const { session } = await openTestSession(ctx, DEMO.persons.citizen, 'eid');
     for (const [channel, destination] of [['sms', PHONE], ['email', EMAIL]] as const) {
-      expect(await sendActivationCode(ctx, session, channel, destination)).toEqual({ sent: true });
-      await confirmActivation(ctx, session, channel, destination, await codeInMailbox(destination));
+    expect(await sendActivationCode(ctx, session, channel, destination)).toEqual({ sent: true });
+    await confirmActivation(ctx, session, channel, destination, await codeInMailbox(destination));
     }
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function newPage(): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await suite.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     return { page, errors: pageErrors(page) };
   }
 
   /** From the login page of a substantial application: the key, then username and password. */
   async function typePassword(page: Page, key: string) {
-    await page.goto(`${server.baseUrl}/login?loa=substantial&return=/`);
+    await page.goto(`${suite.server.baseUrl}/login?loa=substantial&return=/`);
     await navigate(page, () => page.getByRole('link', { name: key }).click());
     await page.getByLabel('Username').fill(emma.username);
     await page.getByLabel('Password').fill(emma.password);
@@ -68,7 +61,7 @@ describe.skipIf(!browserAvailable())('security codes by SMS, e-mail and token ca
   async function identifiedAs(page: Page, key: string) {
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.textContent('.viewer__name')).toBe('Emma Wouters');
-    const session = await server.ctx.db.selectFrom('sso_sessions').select(['loa', 'key']).where('ended_at', 'is', null).orderBy('created_at', 'desc').executeTakeFirst();
+    const session = await suite.server.ctx.db.selectFrom('sso_sessions').select(['loa', 'key']).where('ended_at', 'is', null).orderBy('created_at', 'desc').executeTakeFirst();
     expect(session).toEqual({ loa: 'substantial', key });
   }
 
@@ -77,7 +70,7 @@ describe.skipIf(!browserAvailable())('security codes by SMS, e-mail and token ca
     ['e-mail', 'Security code via e-mail', EMAIL, 'password_email', 'e•••@example.be'],
   ])('identifies with username, password and the code sent by %s, read in the local mailbox', async (_name, key, recipient, keyId, masked) => {
     // At most one login code a minute per person: each walk starts later.
-    server.ctx.clock.advance(61_000);
+    suite.server.ctx.clock.advance(61_000);
     const { page, errors } = await newPage();
     await typePassword(page, key);
     expect(await page.textContent('main')).toContain(masked);
@@ -97,8 +90,8 @@ describe.skipIf(!browserAvailable())('security codes by SMS, e-mail and token ca
 
   it('issues a token card from an identified session, then identifies with the code at the position asked', async () => {
     const { page, errors } = await newPage();
-    await identifyInBrowser(server, page.context(), DEMO.persons.citizen, 'eid');
-    await page.goto(`${server.baseUrl}/keys/token_card/activate`);
+    await identifyInBrowser(suite.server, page.context(), DEMO.persons.citizen, 'eid');
+    await page.goto(`${suite.server.baseUrl}/keys/token_card/activate`);
     await navigate(page, () => page.getByRole('button', { name: 'Issue a token card' }).click());
     expect(await axeViolations(page)).toEqual([]);
     // The printed grid: position → code, read as the person would copy it.

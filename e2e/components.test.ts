@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
-import { browserAvailable, launchBrowser, navigate, pageErrors } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { browserAvailable, navigate, pageErrors } from './support/browser';
+import { browserSuite } from './support/suite';
 
 /** Every journey runs twice: enhanced by our scripts, and with JavaScript off (server round-trips only). */
 const MODES = [
@@ -11,25 +11,17 @@ const MODES = [
 ] as const;
 
 describe.skipIf(!browserAvailable())('the component gallery in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   /** A fresh context in French, runs the journey, and checks the pages reported no error. */
   async function journey(js: boolean, path: string, walk: (page: Page) => Promise<void>) {
-    const context = await browser.newContext({ locale: 'fr-BE', javaScriptEnabled: js });
+    const context = await suite.browser.newContext({ locale: 'fr-BE', javaScriptEnabled: js });
     // A step that cannot happen fails in seconds, naming the step, rather than at the test's timeout.
     context.setDefaultTimeout(5_000);
     try {
       const page = await context.newPage();
       const errors = pageErrors(page);
-      await page.goto(`${server.baseUrl}${path}`);
+      await page.goto(`${suite.server.baseUrl}${path}`);
       expect(await axeViolations(page, { javaScript: js })).toEqual([]);
       await walk(page);
       expect(errors).toEqual([]);
@@ -47,10 +39,10 @@ describe.skipIf(!browserAvailable())('the component gallery in Chromium', () => 
   const currentStep = (page: Page) => page.textContent('[aria-current="step"]');
 
   it.each(MODES)('catches an accessibility violation planted in a page (%s), so a clean result means something', async (_, js) => {
-    const context = await browser.newContext({ javaScriptEnabled: js });
+    const context = await suite.browser.newContext({ javaScriptEnabled: js });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/dev/components`);
+      await page.goto(`${suite.server.baseUrl}/dev/components`);
       await page.evaluate(() => document.querySelector('main')!.append(document.createElement('input')));
       expect((await axeViolations(page, { javaScript: js })).map((v) => v.id)).toContain('label');
     } finally {

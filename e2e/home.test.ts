@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
-import { browserAvailable, launchBrowser, navigate, pageErrors } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { browserAvailable, navigate, pageErrors } from './support/browser';
+import { browserSuite } from './support/suite';
 
 const HEADINGS = {
   fr: 'Bienvenue sur Sésame',
@@ -12,21 +11,13 @@ const HEADINGS = {
 } as const;
 
 describe.skipIf(!browserAvailable())('the home page in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('switches language with the switcher, fr → nl → de → en, with no accessibility violation in any', async () => {
-    const context = await browser.newContext({ locale: 'fr-BE' });
+    const context = await suite.browser.newContext({ locale: 'fr-BE' });
     const page = await context.newPage();
     const errors = pageErrors(page);
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${suite.server.baseUrl}/`);
 
     for (const lang of ['fr', 'nl', 'de', 'en'] as const) {
       if (lang !== 'fr') await navigate(page, () => page.getByRole('link', { name: lang.toUpperCase(), exact: true }).click());
@@ -40,12 +31,12 @@ describe.skipIf(!browserAvailable())('the home page in Chromium', () => {
   });
 
   it('remembers the chosen language on the next visit, whatever the browser prefers', async () => {
-    const context = await browser.newContext({ locale: 'nl-BE' });
+    const context = await suite.browser.newContext({ locale: 'nl-BE' });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${suite.server.baseUrl}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     await navigate(page, () => page.getByRole('link', { name: 'DE', exact: true }).click());
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${suite.server.baseUrl}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('de');
     await context.close();
   });

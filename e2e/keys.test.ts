@@ -1,31 +1,23 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addKey } from '../src/authn/digital-keys/service';
 import { DEMO, loadDemoRegisters } from '../src/registries/demo';
 import { axeViolations } from './support/axe';
-import { browserAvailable, launchBrowser, navigate, pageErrors } from './support/browser';
+import { browserAvailable, navigate, pageErrors } from './support/browser';
+import { browserSuite } from './support/suite';
 import { identifyInBrowser } from './support/identify';
-import { startServer, type TestServer } from './support/server';
 
 describe.skipIf(!browserAvailable())('“Mes clés numériques” and “Mon profil” in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const suite = browserSuite(undefined, async (server) => {
     await loadDemoRegisters(server.ctx.db);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('deactivates a key after confirmation, each page without an accessibility violation', async () => {
-    const context = await browser.newContext({ locale: 'fr-BE' });
+    const context = await suite.browser.newContext({ locale: 'fr-BE' });
     const page = await context.newPage();
     const errors = pageErrors(page);
-    const { session } = await identifyInBrowser(server, context, DEMO.persons.principalAccessManager, 'password_sms');
-    await server.ctx.db.transaction().execute((trx) => addKey(trx, server.ctx, session, 'sms', null));
-    await page.goto(`${server.baseUrl}/keys`);
+    const { session } = await identifyInBrowser(suite.server, context, DEMO.persons.principalAccessManager, 'password_sms');
+    await suite.server.ctx.db.transaction().execute((trx) => addKey(trx, suite.server.ctx, session, 'sms', null));
+    await page.goto(`${suite.server.baseUrl}/keys`);
     expect(await axeViolations(page)).toEqual([]);
     // A substantial session may not activate a password (it needs the eID): the reason and a way to step up.
     expect(await page.textContent('#kind-password')).toContain('« élevé »');
@@ -40,11 +32,11 @@ describe.skipIf(!browserAvailable())('“Mes clés numériques” and “Mon pro
   });
 
   it('edits the profile: a bad address is shown with its message, a good one is saved and the language follows', async () => {
-    const context = await browser.newContext({ locale: 'fr-BE' });
+    const context = await suite.browser.newContext({ locale: 'fr-BE' });
     const page = await context.newPage();
     const errors = pageErrors(page);
-    await identifyInBrowser(server, context, DEMO.persons.accessManagers[0]!, 'eid');
-    await page.goto(`${server.baseUrl}/keys`);
+    await identifyInBrowser(suite.server, context, DEMO.persons.accessManagers[0]!, 'eid');
+    await page.goto(`${suite.server.baseUrl}/keys`);
     await navigate(page, () => page.getByRole('navigation', { name: 'Mes clés numériques' }).getByRole('link', { name: 'Mon profil' }).click());
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Adresse e-mail').fill('sophie.lambert@');

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO, loadDemoRegisters } from '../src/registries/demo';
 import { zephyr } from '../src/organisations/members/test-fixture';
 import type { TestApp } from '../src/platform/testing/app';
 import { axeViolations } from './support/axe';
-import { browserAvailable, launchBrowser, navigate, pageErrors } from './support/browser';
+import { browserAvailable, navigate, pageErrors } from './support/browser';
+import { browserSuite } from './support/suite';
 import { identifyInBrowser } from './support/identify';
-import { startServer, type TestServer } from './support/server';
 
 const P = DEMO.persons;
 const ZEPHYR = DEMO.enterprises.main;
@@ -19,21 +19,14 @@ const ZEPHYR = DEMO.enterprises.main;
  * and the CSV export. axe checks every page on the way.
  */
 describe.skipIf(!browserAvailable())('units and memberships in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const suite = browserSuite(undefined, async (server) => {
     await loadDemoRegisters(server.ctx.db);
     await zephyr({ ctx: server.ctx } as unknown as TestApp);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   async function identified(nrn: string) {
-    const context = await browser.newContext({ locale: 'fr-BE', acceptDownloads: true });
-    await identifyInBrowser(server, context, nrn);
+    const context = await suite.browser.newContext({ locale: 'fr-BE', acceptDownloads: true });
+    await identifyInBrowser(suite.server, context, nrn);
     const page = await context.newPage();
     return { page, errors: pageErrors(page), close: () => context.close() };
   }
@@ -44,7 +37,7 @@ describe.skipIf(!browserAvailable())('units and memberships in Chromium', () => 
 
   it('Hélène chooses among her 14 enterprises on two pages, and switches', async () => {
     const { page, errors, close } = await identified(P.legalRepresentative);
-    await page.goto(`${server.baseUrl}/organisations`);
+    await page.goto(`${suite.server.baseUrl}/organisations`);
     await accessible(page);
     expect(await page.locator('[role=status]').first().textContent()).toContain('14 résultats');
     await navigate(page, () => page.getByRole('link', { name: 'Suivant' }).click());
@@ -63,7 +56,7 @@ describe.skipIf(!browserAvailable())('units and memberships in Chromium', () => 
 
   it('the principal adds a person by national register number with a working relationship', async () => {
     const { page, errors, close } = await identified(P.principalAccessManager);
-    await page.goto(`${server.baseUrl}/organisations/${ZEPHYR}/persons`);
+    await page.goto(`${suite.server.baseUrl}/organisations/${ZEPHYR}/persons`);
     await accessible(page);
     await navigate(page, () => page.getByRole('link', { name: 'Ajouter une personne' }).click());
     await accessible(page);
@@ -92,7 +85,7 @@ describe.skipIf(!browserAvailable())('units and memberships in Chromium', () => 
 
   it('the principal filters the persons list and downloads it as CSV', async () => {
     const { page, errors, close } = await identified(P.principalAccessManager);
-    await page.goto(`${server.baseUrl}/organisations/${ZEPHYR}/persons`);
+    await page.goto(`${suite.server.baseUrl}/organisations/${ZEPHYR}/persons`);
     await page.getByLabel('Type').selectOption('manager');
     await navigate(page, () => page.getByRole('button', { name: 'Filtrer' }).click());
     await accessible(page);

@@ -1,10 +1,10 @@
 import { createServer, type AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO, loadDemoRegisters } from '../src/registries/demo';
 import { createTestApp } from '../src/platform/testing/app';
 import { axeViolations } from './support/axe';
-import { browserAvailable, launchBrowser, navigate, pageErrors } from './support/browser';
+import { browserAvailable, navigate, pageErrors } from './support/browser';
+import { browserSuite } from './support/suite';
 import { identifyInBrowser } from './support/identify';
 import type { TestServer } from './support/server';
 
@@ -27,19 +27,12 @@ async function startPasskeyServer(): Promise<TestServer> {
 }
 
 describe.skipIf(!browserAvailable())('passkeys in Chromium with a virtual authenticator', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startPasskeyServer(), launchBrowser()]);
+  const suite = browserSuite(() => startPasskeyServer(), async (server) => {
     await loadDemoRegisters(server.ctx.db);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('registers a passkey from an identified session, then identifies with it after logging out', async () => {
-    const context = await browser.newContext({ locale: 'fr-BE' });
+    const context = await suite.browser.newContext({ locale: 'fr-BE' });
     const page = await context.newPage();
     const errors = pageErrors(page);
     const cdp = await context.newCDPSession(page);
@@ -47,9 +40,9 @@ describe.skipIf(!browserAvailable())('passkeys in Chromium with a virtual authen
     await cdp.send('WebAuthn.addVirtualAuthenticator', {
       options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
     });
-    const { person } = await identifyInBrowser(server, context, DEMO.persons.encoders[0]!, 'eid');
+    const { person } = await identifyInBrowser(suite.server, context, DEMO.persons.encoders[0]!, 'eid');
 
-    await page.goto(`${server.baseUrl}/keys`);
+    await page.goto(`${suite.server.baseUrl}/keys`);
     expect(await axeViolations(page)).toEqual([]);
     await navigate(page, () => page.locator('#kind-passkey').getByRole('link', { name: /Activer/ }).click());
     expect(await page.textContent('h1')).toBe('Activer une clé d’accès');
@@ -59,13 +52,13 @@ describe.skipIf(!browserAvailable())('passkeys in Chromium with a virtual authen
     expect(new URL(page.url()).search).toBe('?done=activated&kind=passkey');
     expect(await page.textContent('.banner--success')).toContain('Opération réussie !');
     expect(await page.textContent('#kind-passkey')).toContain('Ordinateur de test');
-    const [stored] = await server.ctx.db.selectFrom('passkey_credentials').selectAll().execute();
+    const [stored] = await suite.server.ctx.db.selectFrom('passkey_credentials').selectAll().execute();
     expect(stored).toBeDefined();
 
     await navigate(page, () => page.getByRole('button', { name: 'Se déconnecter' }).click());
     expect(new URL(page.url()).search).toBe('?logged_out=1');
 
-    await page.goto(`${server.baseUrl}/login?return=%2Fkeys`);
+    await page.goto(`${suite.server.baseUrl}/login?return=%2Fkeys`);
     await navigate(page, () => page.locator('#key-passkey').getByRole('link').click());
     expect(await page.textContent('h1')).toBe('S’identifier avec une clé d’accès');
     expect(await axeViolations(page)).toEqual([]);
@@ -74,11 +67,11 @@ describe.skipIf(!browserAvailable())('passkeys in Chromium with a virtual authen
     expect(await page.textContent('.viewer__name')).toBe(`${person.givenName} ${person.familyName}`);
     expect(await page.textContent('#kind-passkey')).toMatch(/Utilisée pour la dernière fois le/);
 
-    const after = await server.ctx.db.selectFrom('passkey_credentials').select('counter').where('key_id', '=', stored!.key_id).executeTakeFirstOrThrow();
+    const after = await suite.server.ctx.db.selectFrom('passkey_credentials').select('counter').where('key_id', '=', stored!.key_id).executeTakeFirstOrThrow();
     expect(Number(after.counter)).toBeGreaterThan(Number(stored!.counter));
-    const sessions = await server.ctx.db.selectFrom('sso_sessions').select(['key', 'loa']).where('person_id', '=', person.id).where('ended_at', 'is', null).execute();
+    const sessions = await suite.server.ctx.db.selectFrom('sso_sessions').select(['key', 'loa']).where('person_id', '=', person.id).where('ended_at', 'is', null).execute();
     expect(sessions).toEqual([{ key: 'passkey', loa: 'substantial' }]);
-    const attempts = await server.ctx.db.selectFrom('audit_events').select(['action', 'target', 'details']).where('action', 'like', 'authn.attempt.%').execute();
+    const attempts = await suite.server.ctx.db.selectFrom('audit_events').select(['action', 'target', 'details']).where('action', 'like', 'authn.attempt.%').execute();
     expect(attempts.filter((a) => (a.details as { factor?: string }).factor === 'passkey')).toEqual([
       { action: 'authn.attempt.succeeded', target: `person:${person.nrn}`, details: { factor: 'passkey', address: '127.0.0.1' } },
     ]);
@@ -87,7 +80,7 @@ describe.skipIf(!browserAvailable())('passkeys in Chromium with a virtual authen
   });
 
   it('says so, on the page, when the person cancels or the browser has no passkey', async () => {
-    const context = await browser.newContext({ locale: 'fr-BE' });
+    const context = await suite.browser.newContext({ locale: 'fr-BE' });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('WebAuthn.enable');
@@ -95,7 +88,7 @@ describe.skipIf(!browserAvailable())('passkeys in Chromium with a virtual authen
     await cdp.send('WebAuthn.addVirtualAuthenticator', {
       options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
     });
-    await page.goto(`${server.baseUrl}/login/passkey`);
+    await page.goto(`${suite.server.baseUrl}/login/passkey`);
     await page.getByRole('button', { name: 'M’identifier avec ma clé d’accès' }).click();
     await page.getByRole('alert').filter({ hasText: 'annulée ou a expiré' }).waitFor({ timeout: 15_000 });
     expect(new URL(page.url()).pathname).toBe('/login/passkey');

@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO, loadDemoRegisters } from '../src/registries/demo';
 import { axeViolations } from './support/axe';
-import { browserAvailable, launchBrowser, navigate, pageErrors } from './support/browser';
+import { browserAvailable, navigate, pageErrors } from './support/browser';
+import { browserSuite } from './support/suite';
 import { identifyInBrowser } from './support/identify';
-import { startServer, type TestServer } from './support/server';
 
 const P = DEMO.persons;
 
@@ -14,20 +14,13 @@ const P = DEMO.persons;
  * every page on the way.
  */
 describe.skipIf(!browserAvailable())('registering an enterprise and its managers in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const suite = browserSuite(undefined, async (server) => {
     await loadDemoRegisters(server.ctx.db);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function identified(nrn: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-    const context = await browser.newContext({ locale: 'fr-BE' });
-    await identifyInBrowser(server, context, nrn);
+    const context = await suite.browser.newContext({ locale: 'fr-BE' });
+    await identifyInBrowser(suite.server, context, nrn);
     const page = await context.newPage();
     return { page, errors: pageErrors(page), close: () => context.close() };
   }
@@ -39,7 +32,7 @@ describe.skipIf(!browserAvailable())('registering an enterprise and its managers
   }
 
   async function enterNumber(page: Page, number: string) {
-    await page.goto(`${server.baseUrl}/organisations/register`);
+    await page.goto(`${suite.server.baseUrl}/organisations/register`);
     await accessible(page);
     await page.getByLabel('Numéro d’entreprise').fill(number);
     await navigate(page, () => page.getByRole('button', { name: 'Suivant' }).click());
@@ -102,7 +95,7 @@ describe.skipIf(!browserAvailable())('registering an enterprise and its managers
 
   it('the principal designates an access manager for the finances domain', async () => {
     const { page, errors, close } = await identified(P.principalAccessManager);
-    await page.goto(`${server.baseUrl}/organisations/${DEMO.enterprises.main}/managers`);
+    await page.goto(`${suite.server.baseUrl}/organisations/${DEMO.enterprises.main}/managers`);
     await accessible(page);
     await navigate(page, () => page.getByRole('link', { name: 'Désigner un gestionnaire d’accès' }).click());
     await accessible(page);

@@ -1,10 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO, loadDemoRegisters } from '../src/registries/demo';
 import { axeViolations } from './support/axe';
-import { browserAvailable, launchBrowser, pageErrors } from './support/browser';
+import { browserAvailable, pageErrors } from './support/browser';
+import { browserSuite } from './support/suite';
 import { identifyInBrowser } from './support/identify';
-import { startServer, type TestServer } from './support/server';
 
 const MINUTE = 60_000;
 
@@ -13,32 +13,25 @@ const MINUTE = 60_000;
  * the test moves both together, so twenty idle minutes pass in a moment.
  */
 describe.skipIf(!browserAvailable())('the idle-timeout warning in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const suite = browserSuite(undefined, async (server) => {
     await loadDemoRegisters(server.ctx.db);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function identifiedPage(nrn: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
     const start = new Date();
-    server.ctx.clock.set(start);
-    const context = await browser.newContext({ locale: 'fr-BE' });
+    suite.server.ctx.clock.set(start);
+    const context = await suite.browser.newContext({ locale: 'fr-BE' });
     const page = await context.newPage();
     const errors = pageErrors(page);
     await page.clock.install({ time: start });
-    await identifyInBrowser(server, context, nrn);
-    await page.goto(`${server.baseUrl}/keys`);
+    await identifyInBrowser(suite.server, context, nrn);
+    await page.goto(`${suite.server.baseUrl}/keys`);
     await page.waitForLoadState('networkidle');
     return { context, page, errors };
   }
 
   async function idle(page: Page, ms: number) {
-    server.ctx.clock.advance(ms);
+    suite.server.ctx.clock.advance(ms);
     await page.clock.fastForward(ms);
   }
 
@@ -60,7 +53,7 @@ describe.skipIf(!browserAvailable())('the idle-timeout warning in Chromium', () 
     await dialog.waitFor({ state: 'hidden' });
     const extended = await status(page);
     expect(extended.active).toBe(true);
-    expect(Date.parse(extended.idleDeadline!)).toBe(server.ctx.clock.now().getTime() + 20 * MINUTE);
+    expect(Date.parse(extended.idleDeadline!)).toBe(suite.server.ctx.clock.now().getTime() + 20 * MINUTE);
 
     // Eighteen and a half more minutes: the session lived past its first deadline thanks to the extension.
     await idle(page, 18.5 * MINUTE + 1000);
@@ -80,12 +73,12 @@ describe.skipIf(!browserAvailable())('the idle-timeout warning in Chromium', () 
     await context.close();
   });
 
-  it('measures the deadline by the server’s clock, so a browser clock hours off raises no false alarm', async () => {
-    server.ctx.clock.set(new Date(Date.now() - 3 * 3_600_000));
-    const context = await browser.newContext({ locale: 'fr-BE' });
+  it('measures the deadline by the suite.server’s clock, so a browser clock hours off raises no false alarm', async () => {
+    suite.server.ctx.clock.set(new Date(Date.now() - 3 * 3_600_000));
+    const context = await suite.browser.newContext({ locale: 'fr-BE' });
     const page = await context.newPage();
-    await identifyInBrowser(server, context, DEMO.persons.encoders[3]!);
-    await page.goto(`${server.baseUrl}/keys`);
+    await identifyInBrowser(suite.server, context, DEMO.persons.encoders[3]!);
+    await page.goto(`${suite.server.baseUrl}/keys`);
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(1500);
     expect(await page.getByRole('alertdialog').isVisible()).toBe(false);

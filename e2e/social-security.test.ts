@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO, loadDemoRegisters } from '../src/registries/demo';
 import { axeViolations } from './support/axe';
-import { browserAvailable, launchBrowser, navigate, pageErrors } from './support/browser';
+import { browserAvailable, navigate, pageErrors } from './support/browser';
+import { browserSuite } from './support/suite';
 import { identifyInBrowser } from './support/identify';
-import { startServer, type TestServer } from './support/server';
 
 const P = DEMO.persons;
 const CPAS = DEMO.enterprises.cpas;
@@ -17,20 +17,13 @@ const CPAS = DEMO.enterprises.cpas;
  * list. axe checks every page on the way. The tests run in order.
  */
 describe.skipIf(!browserAvailable())('social-security capacities and local managers in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const suite = browserSuite(undefined, async (server) => {
     await loadDemoRegisters(server.ctx.db);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function identified(nrn: string) {
-    const context = await browser.newContext({ locale: 'fr-BE' });
-    await identifyInBrowser(server, context, nrn);
+    const context = await suite.browser.newContext({ locale: 'fr-BE' });
+    await identifyInBrowser(suite.server, context, nrn);
     const page = await context.newPage();
     return { page, errors: pageErrors(page), close: () => context.close() };
   }
@@ -43,7 +36,7 @@ describe.skipIf(!browserAvailable())('social-security capacities and local manag
 
   it('Marc Dujardin registers the CPAS, adds the capacity “Action sociale” and designates Isabelle Fontaine its local manager', async () => {
     const { page, errors, close } = await identified(P.cpasChair);
-    await page.goto(`${server.baseUrl}/organisations/register`);
+    await page.goto(`${suite.server.baseUrl}/organisations/register`);
     await accessible(page);
     await page.getByLabel('Numéro d’entreprise').fill('0212.685.564');
     await navigate(page, () => page.getByRole('button', { name: 'Suivant' }).click());
@@ -58,7 +51,7 @@ describe.skipIf(!browserAvailable())('social-security capacities and local manag
     expect(await text(page, '[role=status]')).toContain('Gestionnaire d’Accès Principal désigné !');
     await accessible(page);
 
-    await page.goto(`${server.baseUrl}/organisations/${CPAS}/units`);
+    await page.goto(`${suite.server.baseUrl}/organisations/${CPAS}/units`);
     await accessible(page);
     await page.getByLabel('Qualité', { exact: true }).check();
     await page.getByLabel('Nom').fill('Action sociale');
@@ -89,7 +82,7 @@ describe.skipIf(!browserAvailable())('social-security capacities and local manag
 
   it('Isabelle Fontaine adds Ana Ferreira da Silva, by her BIS number, to her capacity and sees her in the list', async () => {
     const { page, errors, close } = await identified(P.localManager);
-    await page.goto(`${server.baseUrl}/organisations/${CPAS}/managers`);
+    await page.goto(`${suite.server.baseUrl}/organisations/${CPAS}/managers`);
     await accessible(page);
     await navigate(page, () => page.getByRole('link', { name: 'Personnes', exact: true }).click());
     await accessible(page);

@@ -1,33 +1,25 @@
 import { Secret, TOTP } from 'otpauth';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_KEYS, loadDemoKeys } from '../src/authn/password/demo';
 import { loadDemoRegisters } from '../src/registries/demo';
 import { axeViolations } from './support/axe';
-import { browserAvailable, launchBrowser, navigate, pageErrors } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { browserAvailable, navigate, pageErrors } from './support/browser';
+import { browserSuite } from './support/suite';
 
 const [emma] = DEMO_KEYS;
 
 describe.skipIf(!browserAvailable())('a step-up in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const suite = browserSuite(undefined, async (server) => {
     await loadDemoRegisters(server.ctx.db);
     await loadDemoKeys(server.ctx.db);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('identifies with a password alone, then steps up with a security code to act on a substantial key', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await suite.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     const errors = pageErrors(page);
 
-    await page.goto(`${server.baseUrl}/login?return=/keys`);
+    await page.goto(`${suite.server.baseUrl}/login?return=/keys`);
     await navigate(page, () => page.getByRole('link', { name: 'Username and password' }).click());
     await page.getByLabel('Username').fill(emma!.username);
     await page.getByLabel('Password').fill(emma!.password);
@@ -47,7 +39,7 @@ describe.skipIf(!browserAvailable())('a step-up in Chromium', () => {
     await page.getByLabel('Username').fill(emma!.username);
     await page.getByLabel('Password').fill(emma!.password);
     await navigate(page, () => page.getByRole('button', { name: 'Next' }).click());
-    const code = new TOTP({ secret: Secret.fromBase32(emma!.totpSecret), digits: 6, period: 30 }).generate({ timestamp: server.ctx.clock.now().getTime() });
+    const code = new TOTP({ secret: Secret.fromBase32(emma!.totpSecret), digits: 6, period: 30 }).generate({ timestamp: suite.server.ctx.clock.now().getTime() });
     await page.getByLabel('Security code').fill(code);
     await navigate(page, () => page.getByRole('button', { name: 'Identify' }).click());
     expect(new URL(page.url()).pathname).toBe('/keys');
@@ -55,7 +47,7 @@ describe.skipIf(!browserAvailable())('a step-up in Chromium', () => {
     expect(beforeStepUp).toBeGreaterThan(1);
     expect(await stepUpLinks.count()).toBe(1);
 
-    const identified = await server.ctx.db.selectFrom('audit_events').select('details').where('action', '=', 'authn.identified').orderBy('seq').execute();
+    const identified = await suite.server.ctx.db.selectFrom('audit_events').select('details').where('action', '=', 'authn.identified').orderBy('seq').execute();
     expect(identified.map((e) => e.details)).toEqual([
       { key: 'password', loa: 'low', replacedSession: false },
       { key: 'password_totp', loa: 'substantial', replacedSession: true },
