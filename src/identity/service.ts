@@ -81,7 +81,7 @@ export async function updateProfile(
           to,
           lang: wanted.language,
           template: emailChangedNotice,
-          params: { givenName: before.givenName, newEmail: wanted.email, when: brussels.format(now), profileUrl: `${ctx.config.publicUrl}/keys/profile` },
+          params: { name: before.givenName, newEmail: wanted.email, when: brussels.format(now), url: `${ctx.config.publicUrl}/keys/profile` },
           at: now,
         });
       }

@@ -27,7 +27,7 @@ async function recordKeyChange(trx: Trx, ctx: AppContext, session: Session, kind
       to: person.email,
       lang: person.language ?? ctx.config.defaultLanguage,
       template: keyChangeNotice,
-      params: { givenName: person.givenName, kind, change, when: brussels.format(now), keysUrl: `${ctx.config.publicUrl}/keys` },
+      params: { name: person.givenName, kind, change, when: brussels.format(now), url: `${ctx.config.publicUrl}/keys` },
       at: now,
     });
   }
