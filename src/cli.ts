@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config';
 import { scheduledJobs } from './jobs';
 import { verifyAuditChain } from './platform/audit/audit';
-import { openContext } from './platform/bootstrap';
+import { withContext } from './platform/bootstrap';
 import { loadDemoRegisters } from './registries/demo';
 import { importRegisters, summariseImport } from './registries/import';
 import { serve } from './server';
@@ -35,8 +35,7 @@ program
   .command('migrate')
   .description('bring the database schema up to date')
   .action(async () => {
-    const ctx = await openContext(config());
-    await ctx.db.destroy();
+    await withContext(config(), async () => {});
     console.log('Database schema is up to date.');
   });
 
@@ -45,10 +44,9 @@ program
   .argument('<dir>', 'a directory of KBO/BCE open-data files (full or monthly update), persons.csv and legal_functions.csv')
   .description('import the national register and enterprise register files of a directory')
   .action(async (dir: string) => {
-    const ctx = await openContext(config());
     const shown = 100;
     let problems = 0;
-    try {
+    await withContext(config(), async (ctx) => {
       const report = await importRegisters(ctx.db, dir, {
         onProblem: (p) => {
           if (++problems <= shown) console.error(`${p.file}:${p.line}: ${p.message}`);
@@ -57,25 +55,20 @@ program
       if (problems > shown) console.error(`… and ${problems - shown} more problem(s).`);
       for (const line of summariseImport(report)) console.log(line);
       if (report.files.length === 0) process.exitCode = 1;
-    } catch (error) {
+    }).catch((error: unknown) => {
       console.error(`Cannot import ${dir}: ${(error as Error).message}`);
       process.exitCode = 1;
-    } finally {
-      await ctx.db.destroy();
-    }
+    });
   });
 
 program
   .command('demo-data')
   .description('load the fictitious demo registers (persons, enterprises, legal functions)')
   .action(async () => {
-    const ctx = await openContext(config());
-    try {
+    await withContext(config(), async (ctx) => {
       for (const line of summariseImport(await loadDemoRegisters(ctx.db))) console.log(line);
-      console.log('Demo registers loaded.');
-    } finally {
-      await ctx.db.destroy();
-    }
+    });
+    console.log('Demo registers loaded.');
   });
 
 const jobs = program.command('jobs').description('scheduled maintenance, which every serving node also runs hourly (each job is safe to run concurrently)');
@@ -83,12 +76,9 @@ jobs
   .command('run')
   .description('run every scheduled job once: deactivate token cards unused for 12 months, end memberships past their end date')
   .action(async () => {
-    const ctx = await openContext(config());
-    try {
+    await withContext(config(), async (ctx) => {
       for (const job of scheduledJobs(ctx)) console.log(`${job.name}: ${JSON.stringify(await job.run())}`);
-    } finally {
-      await ctx.db.destroy();
-    }
+    });
   });
 
 const audit = program.command('audit').description('the audit log');
@@ -96,9 +86,7 @@ audit
   .command('verify')
   .description('check that no audit event was altered or removed (exit code 1 if one was)')
   .action(async () => {
-    const ctx = await openContext(config());
-    const check = await verifyAuditChain(ctx.db);
-    await ctx.db.destroy();
+    const check = await withContext(config(), (ctx) => verifyAuditChain(ctx.db));
     if (check.ok) {
       console.log(`Audit log intact: ${check.count} events verified.`);
     } else {

@@ -1,22 +1,18 @@
 import { Command, Option } from 'commander';
 import { LEVELS } from '../authn/loa';
 import type { Config } from '../config';
-import { openContext } from '../platform/bootstrap';
+import { withContext } from '../platform/bootstrap';
 import type { AppContext } from '../platform/context';
 import { listClients, removeClient, rotateClientSecret, saveClient } from './clients';
 import { describeSigningKeys, rotateSigningKeys } from './signing-keys';
 import { RETIRED_KEY_PUBLISHED_S } from './ttl';
 
-async function withContext(config: () => Config, run: (ctx: AppContext) => Promise<void>) {
-  const ctx = await openContext(config());
-  try {
-    await run(ctx);
-  } catch (error) {
+/** A client or key command: its refusals (e.g. an unknown client) are one line on stderr and exit code 1. */
+async function command(config: () => Config, run: (ctx: AppContext) => Promise<void>) {
+  await withContext(config(), run).catch((error: unknown) => {
     console.error((error as Error).message);
     process.exitCode = 1;
-  } finally {
-    await ctx.db.destroy();
-  }
+  });
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -37,7 +33,7 @@ export function clientsCommand(config: () => Config): Command {
     .addOption(new Option('--grant <type>', 'grant type (repeatable)').choices(['authorization_code', 'refresh_token', 'client_credentials']).argParser(collect))
     .option('--public', 'a public client (no secret, PKCE only)')
     .action(async (clientId: string, o: { name?: string; redirectUri?: string[]; postLogoutUri?: string[]; backchannelLogoutUri?: string; minLoa: (typeof LEVELS)[number]; scope: string; grant?: string[]; public?: boolean }) => {
-      await withContext(config, async (ctx) => {
+      await command(config, async (ctx) => {
         const { secret } = await saveClient(
           ctx,
           {
@@ -61,7 +57,7 @@ export function clientsCommand(config: () => Config): Command {
     .command('list')
     .description('list the registered applications')
     .action(async () => {
-      await withContext(config, async (ctx) => {
+      await command(config, async (ctx) => {
         for (const c of await listClients(ctx)) {
           const m = c.metadata as { client_name?: string; redirect_uris?: string[]; grant_types?: string[] };
           console.log([c.clientId, c.source, `min_loa=${c.minLoa}`, c.secretHash ? 'confidential' : 'public', (m.grant_types ?? []).join(','), (m.redirect_uris ?? []).join(' '), m.client_name ?? ''].join('\t'));
@@ -73,7 +69,7 @@ export function clientsCommand(config: () => Config): Command {
     .argument('<client_id>')
     .description('remove an application (a catalog one comes back at the next start unless removed from the file)')
     .action(async (clientId: string) => {
-      await withContext(config, async (ctx) => {
+      await command(config, async (ctx) => {
         if (!(await removeClient(ctx, clientId))) throw new Error(`No client ${clientId}.`);
         console.log(`Client ${clientId} removed.`);
       });
@@ -83,7 +79,7 @@ export function clientsCommand(config: () => Config): Command {
     .argument('<client_id>')
     .description('give an application a new secret (the old one stops working at once)')
     .action(async (clientId: string) => {
-      await withContext(config, async (ctx) => {
+      await command(config, async (ctx) => {
         const secret = await rotateClientSecret(ctx, clientId);
         if (!secret) throw new Error(`No client ${clientId}.`);
         console.log(`New client secret for ${clientId} (shown once, keep it safe): ${secret}`);
@@ -99,7 +95,7 @@ export function keysCommand(config: () => Config): Command {
     .command('rotate')
     .description('a new key set signs from now on; the old one stays published until its tokens have expired')
     .action(async () => {
-      await withContext(config, async (ctx) => {
+      await command(config, async (ctx) => {
         const { retired, added } = await rotateSigningKeys(ctx);
         console.log(`New signing keys: ${added.join(', ')}. Retired ${retired} key(s), published for ${RETIRED_KEY_PUBLISHED_S} more seconds.`);
         console.log('Running nodes switch to the new keys within a minute.');
@@ -109,7 +105,7 @@ export function keysCommand(config: () => Config): Command {
     .command('list')
     .description('list the signing keys (no private material)')
     .action(async () => {
-      await withContext(config, async (ctx) => {
+      await command(config, async (ctx) => {
         for (const k of await describeSigningKeys(ctx)) console.log([k.kid, k.createdAt.toISOString(), k.retiredAt ? `retired ${k.retiredAt.toISOString()}` : 'active'].join('\t'));
       });
     });

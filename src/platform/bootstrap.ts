@@ -14,3 +14,13 @@ export async function openContext(config: Config): Promise<AppContext> {
   const cookieSecret = config.cookieSecret ?? (await generatedSecret(db, 'cookie_secret'));
   return { config, db, clock: systemClock, cookieSecret, registers: createRegisters(db, systemClock) };
 }
+
+/** Runs a command-line task against the database and closes it afterwards, whatever happens. */
+export async function withContext<T>(config: Config, run: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const ctx = await openContext(config);
+  try {
+    return await run(ctx);
+  } finally {
+    await ctx.db.destroy();
+  }
+}

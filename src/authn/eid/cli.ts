@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import type { Config } from '../../config';
-import { openContext } from '../../platform/bootstrap';
+import { withContext } from '../../platform/bootstrap';
 import { checkNrn, formatNrn } from '../../registries/identifiers';
 import { DemoCaError, issueTestCard, revokeTestCard, testCardPkcs12 } from './demo-ca';
 
@@ -22,21 +22,18 @@ export function eidCommand(config: () => Config): Command {
         process.exitCode = 1;
         return;
       }
-      const ctx = await openContext(config());
-      try {
+      await withContext(config(), async (ctx) => {
         const card = await issueTestCard(ctx, checked.value.nrn);
         const out = options.out ?? `eid-${checked.value.nrn}.p12`;
         await writeFile(out, await testCardPkcs12(card, options.password), { mode: 0o600 });
         console.log(`Test eID card of ${card.name} (${formatNrn(checked.value.nrn)}) written to ${out}.`);
         console.log(`Serial number: ${card.serial}; valid until ${card.card.certificate.notAfter.toISOString().slice(0, 10)}; file password: ${options.password}`);
         console.log(`Import it into your browser's certificates, then choose "eID card reader" at ${ctx.config.publicUrl}/login.`);
-      } catch (error) {
+      }).catch((error: unknown) => {
         if (!(error instanceof DemoCaError)) throw error;
         console.error(error.message);
         process.exitCode = 1;
-      } finally {
-        await ctx.db.destroy();
-      }
+      });
     });
 
   eid
@@ -44,8 +41,7 @@ export function eidCommand(config: () => Config): Command {
     .description('revoke a demo eID card: its serial number goes on the demo CA\'s CRL')
     .requiredOption('--serial <serial>', 'serial number in hexadecimal, as test-card printed it')
     .action(async (options: { serial: string }) => {
-      const ctx = await openContext(config());
-      try {
+      await withContext(config(), async (ctx) => {
         const revoked = await revokeTestCard(ctx, options.serial);
         if (!revoked) {
           console.error(`No demo eID card has serial number ${options.serial}.`);
@@ -53,9 +49,7 @@ export function eidCommand(config: () => Config): Command {
         } else {
           console.log(revoked.already ? `Card ${revoked.serial} was already revoked.` : `Card ${revoked.serial} revoked: it is on the next CRL (within 5 minutes).`);
         }
-      } finally {
-        await ctx.db.destroy();
-      }
+      });
     });
 
   return eid;
