@@ -35,9 +35,11 @@ describe.skipIf(!browserAvailable())('the idle-timeout warning in Chromium', () 
     await page.clock.fastForward(ms);
   }
 
+  const warning = (page: Page) => page.locator('#session-timeout-text').textContent();
+
   const status = (page: Page) => page.evaluate(() => fetch('/session/status').then((r) => r.json() as Promise<{ active: boolean; idleDeadline?: string }>));
 
-  it('warns two minutes before the deadline, and “Prolonger” keeps the session', async () => {
+  it('warns two minutes before the deadline, says how many minutes are left, and “Prolonger” keeps the session', async () => {
     const { context, page, errors } = await identifiedPage(DEMO.persons.encoders[0]!);
     const dialog = page.getByRole('alertdialog', { name: 'Votre session va bientôt expirer' });
     await idle(page, 17 * MINUTE);
@@ -47,7 +49,12 @@ describe.skipIf(!browserAvailable())('the idle-timeout warning in Chromium', () 
     await idle(page, 90_000);
     await dialog.waitFor({ state: 'visible' });
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Prolonger');
+    expect(await warning(page)).toBe('Par mesure de sécurité, vous êtes déconnecté(e) après une période d’inactivité. Votre session expire dans 2 minutes.');
     expect(await axeViolations(page)).toEqual([]);
+
+    // Into the last minute: the count follows.
+    await idle(page, 45_000);
+    await expect.poll(() => warning(page)).toBe('Par mesure de sécurité, vous êtes déconnecté(e) après une période d’inactivité. Votre session expire dans moins d’une minute.');
 
     await page.getByRole('button', { name: 'Prolonger' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -58,6 +65,7 @@ describe.skipIf(!browserAvailable())('the idle-timeout warning in Chromium', () 
     // Eighteen and a half more minutes: the session lived past its first deadline thanks to the extension.
     await idle(page, 18.5 * MINUTE + 1000);
     await dialog.waitFor({ state: 'visible' });
+    expect(await warning(page)).toContain('Votre session expire dans 2 minutes.');
     expect((await status(page)).active).toBe(true);
     expect(errors).toEqual([]);
     await context.close();

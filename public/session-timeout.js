@@ -1,7 +1,8 @@
 // The idle-timeout warning (loaded only when a person is identified).
 // Without this script nothing is lost: the next request after the idle
 // deadline simply finds no session. Texts come translated from the server
-// in this element's data- attributes; the CSRF token in <meta name="csrf-token">.
+// in this element's data- attributes (data-text with a {minutes} placeholder,
+// data-text-last for the last minute); the CSRF token in <meta name="csrf-token">.
 (() => {
   const script = document.currentScript;
   if (!script || typeof HTMLDialogElement !== 'function') return;
@@ -82,7 +83,6 @@
     title.textContent = text.title ?? '';
     const body = document.createElement('p');
     body.id = 'session-timeout-text';
-    body.textContent = text.text ?? '';
     const message = document.createElement('p');
     message.setAttribute('role', 'status');
     message.dataset.sessionMessage = '';
@@ -106,8 +106,18 @@
     return element;
   }
 
-  function show() {
+  // Whole minutes left, rounded up: "2 minutes" from 2:00 down to 1:01, then the last minute's own text.
+  function remaining(left) {
+    const minutes = Math.ceil(left / 60_000);
+    return minutes <= 1 ? (text.textLast ?? '') : (text.text ?? '').replace('{minutes}', String(minutes));
+  }
+
+  function show(left) {
     if (!dialog) build();
+    const body = dialog.querySelector('#session-timeout-text');
+    const wanted = remaining(left);
+    // Changed only when the count does, so assistive technology is not told the same thing every second.
+    if (body.textContent !== wanted) body.textContent = wanted;
     if (dialog.open) return;
     dialog.showModal();
     dialog.querySelector('[data-session-extend]').focus();
@@ -125,7 +135,7 @@
       if (!polling) void poll();
       return;
     }
-    if (left <= WARN_MS) show();
+    if (left <= WARN_MS) show(left);
     else hide();
   }
 

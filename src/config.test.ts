@@ -25,7 +25,31 @@ describe('configuration', () => {
   it('requires PostgreSQL in production, where several nodes share the state', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrowError(/DATABASE_URL is required/);
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/sesame' })).toThrowError(/SMTP_URL is required/);
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/sesame', SMTP_URL: 'smtp://mail:25' }).devTools).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/sesame', SMTP_URL: 'smtp://mail:25' })).toThrowError(
+      /^Invalid configuration: SMS_GATEWAY_URL is required when NODE_ENV=production/,
+    );
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/sesame', SMTP_URL: 'smtp://mail:25', SMS_GATEWAY_URL: 'https://sms.example/v1/messages', SMS_GATEWAY_TOKEN: 'token-of-the-sms-gateway' };
+    expect(loadConfig(production).devTools).toBe(false);
+  });
+
+  it('takes an SMS gateway as a URL with its bearer token, and keeps SMS in the local mailbox without one', () => {
+    expect(loadConfig({}).smsGateway).toBeUndefined();
+    expect(loadConfig({ SMS_GATEWAY_URL: 'https://sms.example/v1/messages', SMS_GATEWAY_TOKEN: 'token-of-the-sms-gateway' }).smsGateway).toEqual({
+      url: 'https://sms.example/v1/messages',
+      token: 'token-of-the-sms-gateway',
+    });
+    expect(() => loadConfig({ SMS_GATEWAY_URL: 'https://sms.example/v1/messages' })).toThrowError(/SMS_GATEWAY_TOKEN is required when SMS_GATEWAY_URL is set/);
+    expect(() => loadConfig({ SMS_GATEWAY_URL: 'sms.example' })).toThrowError(/^Invalid configuration: SMS_GATEWAY_URL="sms.example": expected a URL starting with https:\/\/ or http:\/\//);
+    expect(() => loadConfig({ SMS_GATEWAY_URL: 'https://sms.example/', SMS_GATEWAY_TOKEN: 'short' })).toThrowError(/SMS_GATEWAY_TOKEN=.*at least 16 characters/);
+  });
+
+  it('checks eID certificates by OCSP only when asked: a fixed responder, or the one each certificate names', () => {
+    expect(loadConfig({}).eid.ocsp).toEqual({ mode: 'off' });
+    expect(loadConfig({ EID_OCSP: 'on' }).eid.ocsp).toEqual({ mode: 'aia' });
+    expect(loadConfig({ EID_OCSP_URL: 'http://ocsp.eid.belgium.be/' }).eid.ocsp).toEqual({ mode: 'url', url: 'http://ocsp.eid.belgium.be/' });
+    expect(loadConfig({ EID_OCSP: 'on', EID_OCSP_URL: 'http://ocsp.eid.belgium.be/' }).eid.ocsp).toEqual({ mode: 'url', url: 'http://ocsp.eid.belgium.be/' });
+    expect(() => loadConfig({ EID_OCSP: 'yes' })).toThrowError(/^Invalid configuration: EID_OCSP="yes": expected on or off$/);
+    expect(() => loadConfig({ EID_OCSP: 'off', EID_OCSP_URL: 'http://ocsp.eid.belgium.be/' })).toThrowError(/EID_OCSP=off contradicts EID_OCSP_URL/);
   });
 
   it('adds the configured acr aliases to the FAS ones', () => {

@@ -31,6 +31,8 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().min(3).default('Sésame <no-reply@sesame.localhost>'),
+  SMS_GATEWAY_URL: url(['https:', 'http:']).optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(16, 'expected the bearer token the gateway gave you (at least 16 characters)').optional(),
   DEFAULT_LANGUAGE: z.enum(['nl', 'fr', 'de', 'en'], { message: 'expected nl, fr, de or en' }).default('fr'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'expected a log level such as info' }).default('info'),
   COOKIE_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
@@ -41,6 +43,7 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number({ message: 'expected a number of minutes' }).int().min(1, 'expected at least 1 minute').max(1440).default(20),
   SESSION_MAX_HOURS: z.coerce.number({ message: 'expected a number of hours' }).int().min(1, 'expected at least 1 hour').max(72).default(12),
   OIDC_CLIENTS_FILE: z.string().min(1).default('catalog/clients.yaml'),
+  CATALOG_DIR: z.string().min(1).default('catalog/roles'),
   ACR_ALIASES: z
     .string()
     .transform((text, zctx) => {
@@ -59,16 +62,20 @@ const schema = z.object({
   EID_TRUST_ANCHORS: z.string().min(1).optional(),
   EID_CRL_URL: url(['http:', 'https:']).optional(),
   EID_OCSP_URL: url(['http:', 'https:']).optional(),
+  EID_OCSP: z.enum(['on', 'off'], { message: 'expected on or off' }).optional(),
   ITSME_ISSUER: url(['https:', 'http:']).optional(),
   ITSME_CLIENT_ID: z.string().min(1).optional(),
   ITSME_REDIRECT_URI: url(['https:', 'http:']).optional(),
   ITSME_SERVICE_CODE: z.string().regex(/^[\w.-]+$/, 'expected a service code such as MYSERVICE').optional(),
   ITSME_NRN_CLAIM: z.string().min(1).default('http://itsme.services/v2/claim/BENationalNumber'),
   ITSME_DEMO_PORT: z.coerce.number({ message: 'expected a port number' }).int().min(1).max(65535, 'expected a port number between 1 and 65535').default(3100),
+  MON_ESPACE_PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535, 'expected a port number between 0 and 65535').default(3001),
 });
 
 export type Config = Readonly<{
   env: 'development' | 'production' | 'test';
+  /** Port of the demo relying application "Mon Espace", started beside the platform with demo data; 0 turns it off. */
+  monEspacePort: number;
   host: string;
   port: number;
   publicUrl: string;
@@ -76,6 +83,8 @@ export type Config = Readonly<{
   dataDir: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The HTTP SMS gateway (POST JSON {to, text} with a bearer token); unset: SMS stay in the local mailbox. */
+  smsGateway: Readonly<{ url: string; token: string }> | undefined;
   defaultLanguage: 'nl' | 'fr' | 'de' | 'en';
   logLevel: string;
   cookieSecret: string | undefined;
@@ -95,6 +104,8 @@ export type Config = Readonly<{
   sessionMaxAgeMs: number;
   /** The relying applications' catalog (YAML), applied at every start. */
   oidcClientsFile: string;
+  /** The role catalog (domains → applications → roles, YAML), applied at every start. */
+  catalogDir: string;
   /** acr values accepted and published beside ours: the FAS ones plus ACR_ALIASES. */
   acrAliases: AcrAliases;
   /** The eID card key's TLS listener, which asks for a client certificate. */
@@ -108,8 +119,12 @@ export type Config = Readonly<{
     trustAnchors: string[];
     /** Where to fetch the CRL; unset: the certificate's own CRL distribution point. */
     crlUrl: string | undefined;
-    /** OCSP responder asked as well, when set. */
-    ocspUrl: string | undefined;
+    /**
+     * Revocation by OCSP as well as by CRL: `off`, the responder named in
+     * each certificate (`aia`, EID_OCSP=on), or one configured responder
+     * for every certificate (`url`, EID_OCSP_URL).
+     */
+    ocsp: Readonly<{ mode: 'off' } | { mode: 'aia' } | { mode: 'url'; url: string }>;
     /** The embedded demo certification authority is trusted (no EID_TRUST_ANCHORS, not production). */
     demoCa: boolean;
   }>;
@@ -148,6 +163,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !c.SMTP_URL) {
     throw new ConfigError('Invalid configuration: SMTP_URL is required when NODE_ENV=production (without it e-mail stays in the local mailbox)');
   }
+  if (production && !c.SMS_GATEWAY_URL) {
+    throw new ConfigError('Invalid configuration: SMS_GATEWAY_URL is required when NODE_ENV=production (without it SMS stay in the local mailbox)');
+  }
+  if (c.SMS_GATEWAY_URL && !c.SMS_GATEWAY_TOKEN) {
+    throw new ConfigError('Invalid configuration: SMS_GATEWAY_TOKEN is required when SMS_GATEWAY_URL is set (the bearer token the gateway gave you)');
+  }
+  if (c.EID_OCSP_URL && c.EID_OCSP === 'off') {
+    throw new ConfigError('Invalid configuration: EID_OCSP=off contradicts EID_OCSP_URL (remove one of them)');
+  }
   if (c.ITSME_ISSUER && !c.ITSME_CLIENT_ID) {
     throw new ConfigError('Invalid configuration: ITSME_CLIENT_ID is required when ITSME_ISSUER is set (the client id itsme gave you)');
   }
@@ -156,11 +180,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: c.NODE_ENV,
     host: c.HOST,
     port: c.PORT,
+    monEspacePort: c.MON_ESPACE_PORT,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     databaseUrl: c.DATABASE_URL,
     dataDir: c.DATA_DIR,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
+    smsGateway: c.SMS_GATEWAY_URL && c.SMS_GATEWAY_TOKEN ? Object.freeze({ url: c.SMS_GATEWAY_URL, token: c.SMS_GATEWAY_TOKEN }) : undefined,
     defaultLanguage: c.DEFAULT_LANGUAGE,
     logLevel: c.LOG_LEVEL,
     cookieSecret: c.COOKIE_SECRET,
@@ -173,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxAgeMs: c.SESSION_MAX_HOURS * 3_600_000,
     oidcClientsFile: c.OIDC_CLIENTS_FILE,
+    catalogDir: c.CATALOG_DIR,
     acrAliases: Object.freeze({ ...FAS_ACR, ...c.ACR_ALIASES }),
     eid: Object.freeze({
       port: c.EID_PORT,
@@ -181,7 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tlsKey: c.EID_TLS_KEY,
       trustAnchors: (c.EID_TRUST_ANCHORS ?? '').split(',').map((f) => f.trim()).filter(Boolean),
       crlUrl: c.EID_CRL_URL,
-      ocspUrl: c.EID_OCSP_URL,
+      ocsp: Object.freeze(c.EID_OCSP_URL ? { mode: 'url' as const, url: c.EID_OCSP_URL } : c.EID_OCSP === 'on' ? { mode: 'aia' as const } : { mode: 'off' as const }),
       demoCa: !c.EID_TRUST_ANCHORS && !production,
     }),
     itsme: Object.freeze({

@@ -15,6 +15,10 @@ export default defineMessages({
     'keys.notice.replaced': 'The digital key "{key}" was replaced on {when}.',
     'keys.notice.deactivated': 'The digital key "{key}" was deactivated on {when}.',
     'keys.notice.not_you': 'If you did not make this change, deactivate the key at once and contact the helpdesk:',
+    'keys.notice.token_unused.subject': 'Your token card was deactivated',
+    'keys.notice.token_unused.text': 'Your token card {serial} was deactivated on {when}, because it had not been used for {months} months.',
+    'keys.notice.token_unused.phased_out': 'Token cards are being phased out: no new card is issued.',
+    'keys.notice.token_unused.other_key': 'To identify, use your eID card, itsme, or activate another digital key, such as a security code via mobile app:',
   },
   fr: {
     'keys.kind.password': 'nom d’utilisateur et mot de passe',
@@ -30,6 +34,10 @@ export default defineMessages({
     'keys.notice.replaced': 'La clé numérique « {key} » a été remplacée le {when}.',
     'keys.notice.deactivated': 'La clé numérique « {key} » a été désactivée le {when}.',
     'keys.notice.not_you': 'Si vous n’êtes pas à l’origine de cette modification, désactivez immédiatement la clé et contactez le helpdesk :',
+    'keys.notice.token_unused.subject': 'Votre carte token a été désactivée',
+    'keys.notice.token_unused.text': 'Votre carte token {serial} a été désactivée le {when}, car elle n’avait pas été utilisée depuis {months} mois.',
+    'keys.notice.token_unused.phased_out': 'Les cartes token sont progressivement abandonnées : aucune nouvelle carte n’est délivrée.',
+    'keys.notice.token_unused.other_key': 'Pour vous identifier, utilisez votre carte eID, itsme, ou activez une autre clé numérique, comme un code de sécurité via une application mobile :',
   },
   nl: {
     'keys.kind.password': 'gebruikersnaam en wachtwoord',
@@ -45,6 +53,10 @@ export default defineMessages({
     'keys.notice.replaced': 'De digitale sleutel "{key}" werd vervangen op {when}.',
     'keys.notice.deactivated': 'De digitale sleutel "{key}" werd gedeactiveerd op {when}.',
     'keys.notice.not_you': 'Hebt u deze wijziging niet zelf gedaan? Deactiveer de sleutel meteen en neem contact op met de helpdesk:',
+    'keys.notice.token_unused.subject': 'Uw tokenkaart werd gedeactiveerd',
+    'keys.notice.token_unused.text': 'Uw tokenkaart {serial} werd gedeactiveerd op {when}, omdat ze {months} maanden niet gebruikt werd.',
+    'keys.notice.token_unused.phased_out': 'Tokenkaarten worden uitgefaseerd: er worden geen nieuwe kaarten meer uitgereikt.',
+    'keys.notice.token_unused.other_key': 'Meld u aan met uw eID-kaart, itsme, of activeer een andere digitale sleutel, zoals een beveiligingscode via mobiele app:',
   },
   de: {
     'keys.kind.password': 'Benutzername und Passwort',
@@ -60,5 +72,9 @@ export default defineMessages({
     'keys.notice.replaced': 'Der digitale Schlüssel „{key}“ wurde am {when} ersetzt.',
     'keys.notice.deactivated': 'Der digitale Schlüssel „{key}“ wurde am {when} deaktiviert.',
     'keys.notice.not_you': 'Wenn Sie diese Änderung nicht vorgenommen haben, deaktivieren Sie den Schlüssel sofort und wenden Sie sich an den Helpdesk:',
+    'keys.notice.token_unused.subject': 'Ihre Token-Karte wurde deaktiviert',
+    'keys.notice.token_unused.text': 'Ihre Token-Karte {serial} wurde am {when} deaktiviert, weil sie {months} Monate lang nicht benutzt wurde.',
+    'keys.notice.token_unused.phased_out': 'Token-Karten werden schrittweise abgeschafft: Es werden keine neuen Karten mehr ausgegeben.',
+    'keys.notice.token_unused.other_key': 'Um sich anzumelden, verwenden Sie Ihre eID-Karte, itsme oder aktivieren Sie einen anderen digitalen Schlüssel, etwa einen Sicherheitscode per Mobil-App:',
   },
 });

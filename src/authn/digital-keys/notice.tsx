@@ -16,3 +16,22 @@ export const keyChangeNotice = defineNotice<{
   lines: [t(`keys.notice.${p.change}`, { key: t(`keys.kind.${p.kind}`), when: p.when })],
   lead: t('keys.notice.not_you'),
 }));
+
+/**
+ * The e-mail notice sent when the scheduled job deactivates a token card
+ * unused for 12 months: nobody acted, so the person learns why the card
+ * stopped working and which key to use instead.
+ */
+export const tokenCardUnusedNotice = defineNotice<{
+  name: string;
+  /** The serial printed on the card, e.g. TK-0123456789. */
+  serial: string;
+  months: number;
+  /** dd/mm/yyyy hh:mm, Brussels time. */
+  when: string;
+  url: string;
+}>('keys.token_card_unused', 'keys.notice.greeting', (t, p) => ({
+  subject: t('keys.notice.token_unused.subject'),
+  lines: [t('keys.notice.token_unused.text', { serial: p.serial, months: p.months, when: p.when }), t('keys.notice.token_unused.phased_out')],
+  lead: t('keys.notice.token_unused.other_key'),
+}));

@@ -38,7 +38,7 @@ export function eidCommand(config: () => Config): Command {
 
   eid
     .command('revoke')
-    .description('revoke a demo eID card: its serial number goes on the demo CA\'s CRL')
+    .description('revoke a demo eID card: the demo OCSP responder answers "revoked", and its serial number goes on the demo CA\'s CRL')
     .requiredOption('--serial <serial>', 'serial number in hexadecimal, as test-card printed it')
     .action(async (options: { serial: string }) => {
       await withContext(config(), async (ctx) => {
@@ -47,7 +47,7 @@ export function eidCommand(config: () => Config): Command {
           console.error(`No demo eID card has serial number ${options.serial}.`);
           process.exitCode = 1;
         } else {
-          console.log(revoked.already ? `Card ${revoked.serial} was already revoked.` : `Card ${revoked.serial} revoked: it is on the next CRL (within 5 minutes).`);
+          console.log(revoked.already ? `Card ${revoked.serial} was already revoked.` : `Card ${revoked.serial} revoked: the demo OCSP responder says so at once, and it is on the next CRL (within 5 minutes).`);
         }
       });
     });

@@ -3,7 +3,7 @@ import type * as x509 from './x509';
 import { recordAudit } from '../../platform/audit/audit';
 import type { AppContext } from '../../platform/context';
 import { OID, formatName } from './model';
-import { createAuthority, createCrl, importIssued, issueCardCertificate, issueServerCertificate, privateKeyPem, toPkcs12, type Issued } from './pki';
+import { createAuthority, createCrl, importIssued, issueCardCertificate, issueOcspResponderCertificate, issueServerCertificate, privateKeyPem, toPkcs12, type Issued } from './pki';
 import { findAuthorities, insertAuthoritiesIfAbsent, insertCard, revokeCard, revokedCards, type AuthorityName } from './store';
 
 /**
@@ -12,7 +12,8 @@ import { findAuthorities, insertAuthoritiesIfAbsent, insertCard, revokeCard, rev
  * Root CA4 → Citizen CA. Generated once, kept in the database with the
  * private keys encrypted under a key derived from the platform secret.
  * It issues test cards (PKCS#12 files a browser imports), the eID
- * listener's TLS certificate, and publishes a CRL.
+ * listener's TLS certificate, publishes a CRL and runs an OCSP responder
+ * (demo-ocsp.ts) with a delegated responder certificate of its own.
  */
 
 export type DemoCaContext = Pick<AppContext, 'db' | 'clock' | 'config' | 'cookieSecret'>;
@@ -21,6 +22,8 @@ export interface DemoCa {
   root: Issued;
   citizen: Issued;
   tls: Issued;
+  /** The delegated OCSP responder of the citizen CA. */
+  ocsp: Issued;
 }
 
 const DAY = 86_400_000;
@@ -36,8 +39,15 @@ const CITIZEN_NAME: x509.JsonName = [
   { [OID.serialNumber]: ['202611'] },
 ];
 
+const OCSP_NAME: x509.JsonName = [{ [OID.country]: ['BE'] }, { [OID.organization]: ['Sésame (demo)'] }, { [OID.commonName]: ['Sésame Demo Citizen CA OCSP Responder'] }];
+
 export function demoCrlUrl(config: DemoCaContext['config']): string {
   return `${config.publicUrl}/eid/demo-ca.crl`;
+}
+
+/** The demo OCSP responder, named in every test card's authority information access. */
+export function demoOcspUrl(config: DemoCaContext['config']): string {
+  return `${config.publicUrl}/eid/demo-ocsp`;
 }
 
 function boxKey(secret: string): Buffer {
@@ -67,38 +77,51 @@ function startOf(ctx: DemoCaContext): Date {
   return new Date(Math.min(ctx.clock.now().getTime(), Date.now()) - DAY);
 }
 
+function generateOcspResponder(ctx: DemoCaContext, citizen: Issued): Promise<Issued> {
+  const notBefore = startOf(ctx);
+  return issueOcspResponderCertificate(citizen, { name: OCSP_NAME, notBefore, notAfter: new Date(notBefore.getTime() + 12 * YEAR) });
+}
+
 async function generate(ctx: DemoCaContext): Promise<DemoCa> {
   const notBefore = startOf(ctx);
   const root = await createAuthority({ name: ROOT_NAME, notBefore, notAfter: new Date(notBefore.getTime() + 20 * YEAR), pathLength: 1 });
   const citizen = await createAuthority({ name: CITIZEN_NAME, notBefore, notAfter: new Date(notBefore.getTime() + 12 * YEAR), issuer: root, pathLength: 0 });
   const hosts = [...new Set(['localhost', new URL(ctx.config.eid.publicUrl).hostname, '127.0.0.1'])];
   const tls = await issueServerCertificate(root, { hosts, notBefore, notAfter: new Date(notBefore.getTime() + 2 * YEAR) });
-  return { root, citizen, tls };
+  return { root, citizen, tls, ocsp: await generateOcspResponder(ctx, citizen) };
 }
 
 const loaded = new WeakMap<object, Promise<DemoCa>>();
 
+async function store(ctx: DemoCaContext, authorities: Partial<Record<AuthorityName, Issued>>) {
+  await insertAuthoritiesIfAbsent(
+    ctx.db,
+    await Promise.all(
+      (Object.entries(authorities) as Array<[AuthorityName, Issued]>).map(async ([name, issued]) => ({
+        name,
+        certificate: issued.certificate.toString('pem'),
+        private_key: seal(ctx.cookieSecret, await privateKeyPem(issued.keys.privateKey)),
+      })),
+    ),
+  );
+}
+
 async function loadOrCreate(ctx: DemoCaContext): Promise<DemoCa> {
   let rows = await findAuthorities(ctx.db);
-  if (rows.length < 3) {
-    const fresh = await generate(ctx);
-    await insertAuthoritiesIfAbsent(
-      ctx.db,
-      await Promise.all(
-        (Object.entries(fresh) as Array<[AuthorityName, Issued]>).map(async ([name, issued]) => ({
-          name,
-          certificate: issued.certificate.toString('pem'),
-          private_key: seal(ctx.cookieSecret, await privateKeyPem(issued.keys.privateKey)),
-        })),
-      ),
-    );
-    rows = await findAuthorities(ctx.db);
-  }
   const byName = async (name: AuthorityName) => {
     const row = rows.find((r) => r.name === name)!;
     return importIssued(row.certificate, open(ctx.cookieSecret, row.private_key));
   };
-  return { root: await byName('root'), citizen: await byName('citizen'), tls: await byName('tls') };
+  const has = (name: AuthorityName) => rows.some((r) => r.name === name);
+  if (!has('root') || !has('citizen') || !has('tls')) {
+    await store(ctx, await generate(ctx));
+    rows = await findAuthorities(ctx.db);
+  } else if (!has('ocsp')) {
+    // A demo CA from before the OCSP responder: the citizen CA certifies one now.
+    await store(ctx, { ocsp: await generateOcspResponder(ctx, await byName('citizen')) });
+    rows = await findAuthorities(ctx.db);
+  }
+  return { root: await byName('root'), citizen: await byName('citizen'), tls: await byName('tls'), ocsp: await byName('ocsp') };
 }
 
 /** The demo CA, generated on first use and then read from the database (once per database handle). */
@@ -143,6 +166,7 @@ export async function issueTestCard(ctx: DemoCaContext & Pick<AppContext, 'regis
     notBefore,
     notAfter,
     crlUrl: demoCrlUrl(ctx.config),
+    ocspUrl: demoOcspUrl(ctx.config),
   });
   const serial = card.certificate.serialNumber.toLowerCase();
   const subject = formatName(card.certificate.subjectName);
@@ -158,7 +182,7 @@ export async function testCardPkcs12(card: TestCard, password: string): Promise<
   return toPkcs12(card.card, card.chain, password, `${card.name} (Authentication)`);
 }
 
-/** Puts a test card on the CRL; false when no card has that serial. */
+/** Revokes a test card: the OCSP responder says so at once, the CRL from its next issue; undefined when no card has that serial. */
 export async function revokeTestCard(ctx: DemoCaContext, serialInput: string): Promise<{ serial: string; already: boolean } | undefined> {
   const serial = serialInput.replace(/[\s:]/g, '').toLowerCase().replace(/^0+(?=.)/, '');
   const now = ctx.clock.now();

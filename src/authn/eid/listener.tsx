@@ -13,7 +13,7 @@ import { checkNrn } from '../../registries/identifiers';
 import { demoCa } from './demo-ca';
 import { CertificateRefused, OID, formatName } from './model';
 import { privateKeyPem } from './pki';
-import { CrlChecker } from './revocation';
+import { CrlChecker, OcspChecker } from './revocation';
 import { checkRegisteredPerson, createHandoff, recordRefusal } from './service';
 import { trustStoreFromFiles, verifyAuthenticationCertificate, type RevocationChecker, type TrustStore, type VerifiedCertificate } from './verify';
 import { EidRefusedPage } from './views/refused-page';
@@ -42,7 +42,11 @@ export async function createEidVerifier(ctx: AppContext): Promise<EidVerifier> {
   } else {
     trust = { anchors: [], intermediates: [] };
   }
-  const revocation: RevocationChecker[] = [new CrlChecker(ctx.clock, { url: ctx.config.eid.crlUrl })];
+  const { ocsp } = ctx.config.eid;
+  const revocation: RevocationChecker[] = [
+    new CrlChecker(ctx.clock, { url: ctx.config.eid.crlUrl }),
+    ...(ocsp.mode === 'off' ? [] : [new OcspChecker(ctx.clock, { url: ocsp.mode === 'url' ? ocsp.url : undefined })]),
+  ];
   return { trust, verify: (chainDer) => verifyAuthenticationCertificate(chainDer, { trust, clock: ctx.clock, revocation }) };
 }
 
@@ -119,7 +123,6 @@ export async function startEidListener(ctx: AppContext, log: Pick<FastifyBaseLog
   } else if (ctx.config.eid.demoCa) {
     log.warn('The eID key trusts the DEMO certification authority (no EID_TRUST_ANCHORS): for development only.');
   }
-  if (ctx.config.eid.ocspUrl) log.warn('EID_OCSP_URL is set, but OCSP is not checked yet: revocation is checked by CRL only.');
   const verifier = await createEidVerifier(ctx);
   const app = await buildApp(ctx, [eidListenerRoutes(ctx, verifier)]);
   await app.ready();

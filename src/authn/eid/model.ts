@@ -50,6 +50,8 @@ export const OID = {
   country: '2.5.4.6',
   organization: '2.5.4.10',
   clientAuth: '1.3.6.1.5.5.7.3.2',
+  ocspSigning: '1.3.6.1.5.5.7.3.9',
+  ocspNoCheck: '1.3.6.1.5.5.7.48.1.5',
   anyExtendedKeyUsage: '2.5.29.37.0',
 } as const;
 
@@ -154,4 +156,10 @@ export function crlDistributionPoint(cert: x509.X509Certificate): string | undef
     }
   }
   return undefined;
+}
+
+/** The first http(s) OCSP responder named in a certificate's authority information access. */
+export function ocspResponder(cert: x509.X509Certificate): string | undefined {
+  const ext = cert.getExtension(x509.AuthorityInfoAccessExtension);
+  return ext?.ocsp.find((name) => name.type === 'url' && /^https?:\/\//.test(name.value))?.value;
 }

@@ -112,6 +112,34 @@ export async function issueServerCertificate(issuer: Issued, params: { hosts: st
   return { certificate, keys };
 }
 
+/**
+ * A delegated OCSP responder's certificate (RFC 6960 §4.2.2.2): issued by
+ * the CA whose certificates it answers for, for OCSP signing only, and
+ * marked "no check" so that clients do not ask about the responder itself.
+ */
+export async function issueOcspResponderCertificate(issuer: Issued, params: { name: x509.JsonName; notBefore: Date; notAfter: Date }): Promise<Issued> {
+  const keys = await generateKeys(2048);
+  const certificate = await x509.X509CertificateGenerator.create({
+    serialNumber: randomSerial(),
+    subject: params.name,
+    issuer: issuer.certificate.subjectName,
+    notBefore: params.notBefore,
+    notAfter: params.notAfter,
+    publicKey: keys.publicKey,
+    signingKey: issuer.keys.privateKey,
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+      new x509.ExtendedKeyUsageExtension([OID.ocspSigning]),
+      // id-pkix-ocsp-nocheck, whose value is NULL.
+      new x509.Extension(OID.ocspNoCheck, false, new Uint8Array([0x05, 0x00])),
+      ...(await keyIdentifiers(keys.publicKey, issuer)),
+    ],
+    signingAlgorithm: SIGNING,
+  });
+  return { certificate, keys };
+}
+
 /** A CRL signed by `issuer`, listing the revoked serial numbers. */
 export async function createCrl(
   issuer: Issued,

@@ -79,13 +79,13 @@ export async function findConsumedHandoff(db: Executor, nrn: string, from: Date,
   return row && toConsumed(row);
 }
 
-export type AuthorityName = 'root' | 'citizen' | 'tls';
+export type AuthorityName = 'root' | 'citizen' | 'tls' | 'ocsp';
 
 export async function findAuthorities(db: Executor) {
   return db.selectFrom('eid_demo_authorities').select(['name', 'certificate', 'private_key']).execute();
 }
 
-/** One statement for all three: a concurrent first start on another node makes it do nothing, and both read the winner's. */
+/** One statement for all of them: a concurrent first start on another node makes it do nothing, and both read the winner's. */
 export async function insertAuthoritiesIfAbsent(db: Executor, rows: Array<{ name: AuthorityName; certificate: string; private_key: string }>): Promise<void> {
   await db.insertInto('eid_demo_authorities').values(rows).onConflict((oc) => oc.column('name').doNothing()).execute();
 }
@@ -113,4 +113,9 @@ export async function revokeCard(db: Executor, serial: string, at: Date, reason:
 
 export async function revokedCards(db: Executor) {
   return db.selectFrom('eid_demo_cards').select(['serial', 'revoked_at']).where('revoked_at', 'is not', null).orderBy('revoked_at').execute();
+}
+
+/** A demo card's revocation, for the demo OCSP responder; undefined when the demo CA never issued that serial. */
+export async function findCard(db: Executor, serial: string) {
+  return db.selectFrom('eid_demo_cards').select(['serial', 'revoked_at']).where('serial', '=', serial).executeTakeFirst();
 }

@@ -27,9 +27,9 @@ export interface EidHandoffsTable {
   consumed_at: Date | null;
 }
 
-/** The demo certification authority's certificates and keys: `root`, `citizen` and the listener's `tls` certificate. */
+/** The demo certification authority's certificates and keys: `root`, `citizen`, the listener's `tls` certificate and the `ocsp` responder's. */
 export interface EidDemoAuthoritiesTable {
-  name: 'root' | 'citizen' | 'tls';
+  name: 'root' | 'citizen' | 'tls' | 'ocsp';
   /** PEM. */
   certificate: string;
   /** PKCS#8, encrypted with AES-256-GCM under a key derived from the platform secret. */

@@ -20,6 +20,7 @@ export function Layout(props: { title: string; children: ComponentChildren }) {
             defer
             data-title={t('session.warning.title')}
             data-text={t('session.warning.text')}
+            data-text-last={t('session.warning.text_last')}
             data-extend={t('session.warning.extend')}
             data-logout={t('session.warning.logout')}
             data-failed={t('session.warning.failed')}

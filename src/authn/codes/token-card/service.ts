@@ -3,13 +3,17 @@ import { personById } from '../../../identity/service';
 import { recordAudit } from '../../../platform/audit/audit';
 import type { AppContext } from '../../../platform/context';
 import { ForbiddenError } from '../../../platform/errors';
+import { enqueueEmail } from '../../../platform/outbox';
+import { tokenCardUnusedNotice } from '../../digital-keys/notice';
 import { addKey } from '../../digital-keys/service';
 import type { Session } from '../../session';
 import { codeKeys, hmacOf } from '../secret-box';
-import { newCard, unusedSince, type PrintedCard } from './model';
+import { newCard, TOKEN_CARD_UNUSED_MONTHS, unusedSince, type PrintedCard } from './model';
 import { deactivateCardsUnusedSince, findCardOf, insertCard } from './store';
 
 export { randomPosition, isPosition, TOKEN_CARD_POSITIONS } from './model';
+
+const brussels = new Intl.DateTimeFormat('fr-BE', { timeZone: 'Europe/Brussels', dateStyle: 'short', timeStyle: 'short' });
 
 function context(serial: string, position: string) {
   return `token:${serial}:${position}`;
@@ -48,20 +52,31 @@ export async function verifyTokenCode(ctx: Pick<AppContext, 'db'>, personId: str
 }
 
 /**
- * The scheduled job: deactivates every token card unused for 12 months and
- * audits each one. Safe to run on several nodes at once.
+ * The scheduled job: deactivates every token card unused for 12 months,
+ * audits each one and e-mails the person a notice (when they gave an
+ * address), in their language and in the same transaction. Safe to run on
+ * several nodes at once.
  */
-export async function deactivateUnusedTokenCards(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<number> {
+export async function deactivateUnusedTokenCards(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>): Promise<number> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const cards = await deactivateCardsUnusedSince(trx, unusedSince(now), now);
     for (const card of cards) {
       const person = await personById({ db: trx }, card.person_id);
+      if (person?.email) {
+        await enqueueEmail(trx, {
+          to: person.email,
+          lang: person.language ?? ctx.config.defaultLanguage,
+          template: tokenCardUnusedNotice,
+          params: { name: person.givenName, serial: card.serial, months: TOKEN_CARD_UNUSED_MONTHS, when: brussels.format(now), url: `${ctx.config.publicUrl}/keys` },
+          at: now,
+        });
+      }
       await recordAudit(trx, now, {
         actor: 'automatic',
         action: 'key.deactivated',
         target: person ? `person:${person.nrn}` : null,
-        details: { kind: 'token_card', keyId: card.id, reason: 'unused_12_months' },
+        details: { kind: 'token_card', keyId: card.id, serial: card.serial, reason: 'unused_12_months', notified: Boolean(person?.email) },
       });
     }
     return cards.length;

@@ -20,15 +20,18 @@ export async function findCardOf(db: Executor, personId: string) {
 /**
  * Deactivates, in one statement, every active card last used (or issued)
  * before the cutoff. Safe on several nodes at once: each card is changed by
- * exactly one of them, which gets it back to audit.
+ * exactly one of them, which gets it back (with the serial printed on it)
+ * to audit and to tell the person.
  */
 export async function deactivateCardsUnusedSince(db: Executor, cutoff: Date, now: Date) {
   return db
-    .updateTable('digital_keys')
+    .updateTable('digital_keys as k')
+    .from('token_cards as c')
     .set({ status: 'deactivated', deactivated_at: now })
-    .where('kind', '=', 'token_card')
-    .where('status', '=', 'active')
-    .where(sql<Date>`coalesce(last_used_at, created_at)`, '<', cutoff)
-    .returning(['id', 'person_id'])
+    .whereRef('c.key_id', '=', 'k.id')
+    .where('k.kind', '=', 'token_card')
+    .where('k.status', '=', 'active')
+    .where(sql<Date>`coalesce(k.last_used_at, k.created_at)`, '<', cutoff)
+    .returning(['k.id', 'k.person_id', 'c.serial'])
     .execute();
 }

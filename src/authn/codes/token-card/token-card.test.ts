@@ -22,9 +22,9 @@ afterAll(async () => {
   await off.close();
 });
 
-async function issueCard(t: TestApp) {
+async function issueCard(t: TestApp, nrn: string = DEMO.persons.citizen) {
   const b = new TestBrowser(t.app, { 'accept-language': 'en' });
-  await signIn(t, b, DEMO.persons.citizen, 'eid');
+  await signIn(t, b, nrn, 'eid');
   await b.get('/keys/token_card/activate');
   const page = await b.post('/keys/token_card/activate', {});
   const codes = Object.fromEntries([...page.body.matchAll(/<th scope="row">(\d+)<\/th><td><code>(\d{6})<\/code>/g)].map((m) => [m[1]!, m[2]!]));
@@ -56,7 +56,9 @@ describe('token cards', () => {
     expect(await latestSession(on)).toEqual({ loa: 'substantial', key: 'password_token' });
   });
 
-  it('are deactivated after 12 months without use, once, by the scheduled job', async () => {
+  it('are deactivated after 12 months without use, once, by the scheduled job, which tells the person by e-mail in their language', async () => {
+    await on.ctx.db.updateTable('persons').set({ email: 'emma.wouters@example.be', language: 'nl' }).where('nrn', '=', DEMO.persons.citizen).execute();
+    const serial = (await on.ctx.db.selectFrom('token_cards').select('serial').executeTakeFirstOrThrow()).serial;
     on.ctx.clock.advance(364 * 24 * 3_600_000);
     expect(await deactivateUnusedTokenCards(on.ctx)).toBe(0);
     on.ctx.clock.advance(2 * 24 * 3_600_000);
@@ -64,7 +66,30 @@ describe('token cards', () => {
     expect(first + second).toBe(1);
     const key = await on.ctx.db.selectFrom('digital_keys').select('status').where('kind', '=', 'token_card').executeTakeFirstOrThrow();
     expect(key.status).toBe('deactivated');
-    const audit = await on.ctx.db.selectFrom('audit_events').select(['actor', 'details']).where('action', '=', 'key.deactivated').execute();
-    expect(audit).toEqual([expect.objectContaining({ actor: 'automatic', details: expect.objectContaining({ reason: 'unused_12_months' }) })]);
+    const audit = await on.ctx.db.selectFrom('audit_events').select(['actor', 'target', 'details']).where('action', '=', 'key.deactivated').execute();
+    expect(audit).toEqual([
+      expect.objectContaining({ actor: 'automatic', target: `person:${DEMO.persons.citizen}`, details: expect.objectContaining({ serial, reason: 'unused_12_months', notified: true }) }),
+    ]);
+
+    const notices = await on.ctx.db.selectFrom('outbox_messages').selectAll().where('template', '=', 'keys.token_card_unused').execute();
+    expect(notices).toHaveLength(1);
+    const [notice] = notices;
+    expect(notice).toMatchObject({ channel: 'email', recipient: 'emma.wouters@example.be', lang: 'nl', subject: 'Uw tokenkaart werd gedeactiveerd', created_at: on.ctx.clock.now() });
+    expect(notice!.body_text).toContain('Beste Emma,');
+    expect(notice!.body_text).toContain(`Uw tokenkaart ${serial} werd gedeactiveerd op`);
+    expect(notice!.body_text).toContain('omdat ze 12 maanden niet gebruikt werd.');
+    expect(notice!.body_text).toContain(`${on.ctx.config.publicUrl}/keys`);
+  });
+
+  it('of a person who gave no e-mail address are deactivated with an audit event and no message', async () => {
+    const nrn = DEMO.persons.encoders[0]!;
+    await issueCard(on, nrn);
+    await on.ctx.db.updateTable('persons').set({ email: null }).where('nrn', '=', nrn).execute();
+    const before = await on.ctx.db.selectFrom('outbox_messages').select('id').execute();
+    on.ctx.clock.advance(367 * 24 * 3_600_000);
+    expect(await deactivateUnusedTokenCards(on.ctx)).toBe(1);
+    expect(await on.ctx.db.selectFrom('outbox_messages').select('id').execute()).toEqual(before);
+    const [audit] = await on.ctx.db.selectFrom('audit_events').select(['target', 'details']).where('action', '=', 'key.deactivated').orderBy('seq', 'desc').execute();
+    expect(audit).toMatchObject({ target: `person:${nrn}`, details: { kind: 'token_card', reason: 'unused_12_months', notified: false } });
   });
 });
