@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { catalogOf } from '../../access/catalog/service';
 import type { AppContext } from '../context';
 import { mailboxPageEnabled } from '../outbox/delivery';
 import { formBody, formErrorsFromZod } from '../views/form-data';
@@ -25,7 +26,11 @@ export function devtoolsRoutes(app: FastifyInstance, ctx: AppContext) {
   if (!ctx.config.devTools) return;
 
   app.get('/dev', async (_request, reply) => reply.render(<DevIndexPage mailbox={mailboxPageEnabled(ctx.config)} />));
-  app.get('/dev/components', async (_request, reply) => reply.render(<GalleryPage />));
+  app.get('/dev/components', async (_request, reply) => {
+    const catalog = await catalogOf(ctx);
+    const application = catalog.application('espace-personnel-wallon') ?? catalog.applications.find((a) => a.permissions.length > 0);
+    return reply.render(<GalleryPage matrix={application && { application, roles: catalog.rolesOf(application.id) }} />);
+  });
 
   app.get<Query>('/dev/components/form', async (request, reply) =>
     reply.render(<FormPage values={{}} done={request.query.done === '1'} />),

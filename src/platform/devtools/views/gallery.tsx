@@ -1,10 +1,12 @@
 import type { ComponentChildren } from 'preact';
+import type { Application, Role } from '../../../access/catalog/model';
+import { PermissionMatrix } from '../../../access/catalog/views/permission-matrix';
 import { Banner } from '../../views/components/banner';
 import { Layout } from '../../views/layout';
 import { usePage } from '../../views/page-context';
 
-/** /dev/components: the banners, and the way to each building block shown at work. */
-export function GalleryPage() {
+/** /dev/components: the banners, the permission matrix of a catalog application, and the way to each building block shown at work. */
+export function GalleryPage(props: { matrix?: { application: Application; roles: Role[] } }) {
   const { t } = usePage();
   const demos = [
     ['/dev/components/form', t('dev.form.title')],
@@ -28,6 +30,13 @@ export function GalleryPage() {
         <Banner kind="failure"><p>{t('dev.banners.failure')}</p></Banner>
         <Banner kind="info"><p>{t('dev.banners.info')}</p></Banner>
       </section>
+      {props.matrix && (
+        <section class="dev-section" aria-labelledby="permission-matrix">
+          <h2 id="permission-matrix">{t('catalog.matrix.caption', { application: '' }).trim()}</h2>
+          <p>{t('catalog.role.details_hint')}</p>
+          <PermissionMatrix application={props.matrix.application} roles={props.matrix.roles} />
+        </section>
+      )}
     </Layout>
   );
 }
