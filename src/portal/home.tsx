@@ -4,12 +4,12 @@ import { usePage } from '../platform/views/page-context';
 /** The front door: what Sésame offers, in the person's language, each section one click away. */
 export function HomePage() {
   const { t } = usePage();
-  // The application portal comes with its own issue: until then its card says what it will be, without a link.
   const sections = [
     ['home.identify.title', 'home.identify.text', '/login'],
     ['home.keys.title', 'home.keys.text', '/keys'],
     ['home.access.title', 'home.access.text', '/organisations'],
-    ['home.apps.title', 'home.apps.text', undefined],
+    ['home.apps.title', 'home.apps.text', '/apps'],
+    ['portal.home.ebox.title', 'portal.home.ebox.text', '/ebox'],
   ] as const;
   return (
     <Layout title={t('home.title')}>
@@ -18,7 +18,9 @@ export function HomePage() {
       <ul class="cards">
         {sections.map(([title, text, href]) => (
           <li class="card">
-            <h2>{href ? <a href={href}>{t(title)}</a> : t(title)}</h2>
+            <h2>
+              <a href={href}>{t(title)}</a>
+            </h2>
             <p>{t(text)}</p>
           </li>
         ))}
