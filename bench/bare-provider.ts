@@ -12,8 +12,10 @@ const ACCOUNT = 'bench-person';
  * client, an RS256 signing key (as Sésame signs ID tokens), and an
  * interaction that logs the one account in and grants what is asked
  * (used only to establish each browser's session, before measuring).
+ * With `refreshTokens`, the client also gets rotated refresh tokens, as
+ * Sésame's do: the reference of the refresh grant.
  */
-export async function startBareProvider(clientId: string, scope: string): Promise<{ server: OidcServer; close(): Promise<void> }> {
+export async function startBareProvider(clientId: string, scope: string, options: { refreshTokens?: boolean } = {}): Promise<{ server: OidcServer; close(): Promise<void> }> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: 'bench' };
   const http: Server = createServer();
@@ -21,7 +23,18 @@ export async function startBareProvider(clientId: string, scope: string): Promis
   const issuer = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: CLIENT_SECRET, redirect_uris: [CALLBACK], grant_types: ['authorization_code'], response_types: ['code'], scope }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: CLIENT_SECRET,
+        redirect_uris: [CALLBACK],
+        grant_types: options.refreshTokens ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
+        response_types: ['code'],
+        scope,
+      },
+    ],
+    // As Sésame does for a client registered for refresh tokens (the grants benchmark's reference only).
+    ...(options.refreshTokens ? { issueRefreshToken: () => true, rotateRefreshToken: true } : {}),
     jwks: { keys: [jwk] },
     cookies: { keys: ['a-benchmark-cookie-key-of-some-length'] },
     features: { devInteractions: { enabled: false } },

@@ -24,13 +24,17 @@ function keysOf(subject: ThrottleSubject): string[] {
   return subject.account === undefined ? [address] : [throttleKey('account', subject.account), address];
 }
 
-export type ThrottleCheck = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+/** `accountCounted`: whether the account had a counter when checked (a success then has one to clear). */
+export type ThrottleCheck = { allowed: true; accountCounted: boolean } | { allowed: false; retryAfterSeconds: number };
 
 /** Checked before any secret is verified: a blocked subject gets no verification at all. */
 export async function checkThrottle(ctx: Pick<AppContext, 'db' | 'clock'>, subject: ThrottleSubject): Promise<ThrottleCheck> {
   const now = ctx.clock.now();
-  const until = blockedUntil(now, await readBlocks(ctx.db, keysOf(subject)));
-  return until ? { allowed: false, retryAfterSeconds: secondsLeft(now, until) } : { allowed: true };
+  const counters = await readBlocks(ctx.db, keysOf(subject));
+  const until = blockedUntil(now, counters.map((c) => c.blockedUntil));
+  if (until) return { allowed: false, retryAfterSeconds: secondsLeft(now, until) };
+  const account = subject.account === undefined ? undefined : throttleKey('account', subject.account);
+  return { allowed: true, accountCounted: counters.some((c) => c.key === account) };
 }
 
 /** Counts a failure on both counters and sets the growing delay each has earned. */
@@ -47,8 +51,13 @@ export async function recordThrottledFailure(ctx: Pick<AppContext, 'db' | 'clock
 /**
  * A success clears the account's counter. The address keeps its own: one
  * valid account of their own must not let someone reset the count of
- * their guesses at others'.
+ * their guesses at others'. Given the check made before the verification,
+ * an account that had no counter then is not written to (most successes):
+ * a failure counted by a concurrent attempt in between stays counted,
+ * which errs on the side of the throttle.
  */
-export async function recordThrottledSuccess(ctx: Pick<AppContext, 'db'>, subject: ThrottleSubject): Promise<void> {
-  if (subject.account !== undefined) await clearCounter(ctx.db, throttleKey('account', subject.account));
+export async function recordThrottledSuccess(ctx: Pick<AppContext, 'db'>, subject: ThrottleSubject, checked?: ThrottleCheck): Promise<void> {
+  if (subject.account === undefined) return;
+  if (checked?.allowed && !checked.accountCounted) return;
+  await clearCounter(ctx.db, throttleKey('account', subject.account));
 }

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { errors, type Adapter, type AdapterPayload } from 'oidc-provider';
 import type { Db } from '../platform/db/database';
-import { clientAsProviderMetadata, findClient } from './store';
+import { cachedClient } from './client-cache';
+import { clientAsProviderMetadata } from './store';
 
 /**
  * oidc-provider's storage on one table (`oidc_model_instances`), one row per
@@ -10,7 +11,8 @@ import { clientAsProviderMetadata, findClient } from './store';
  * returned and is pruned by {@link pruneExpiredInstances}.
  *
  * Relying applications are not stored here: the `Client` model reads
- * `oidc_clients`, which the catalog file and `sesame clients` write.
+ * `oidc_clients`, which the catalog file and `sesame clients` write,
+ * through a short per-node cache (client-cache.ts).
  */
 export class KyselyAdapter implements Adapter {
   constructor(
@@ -29,7 +31,7 @@ export class KyselyAdapter implements Adapter {
 
   async find(id: string): Promise<AdapterPayload | undefined> {
     if (this.model === 'Client') {
-      const client = await findClient(this.db, id);
+      const client = await cachedClient(this.db, id);
       return client && (clientAsProviderMetadata(client) as AdapterPayload);
     }
     return this.findWhere(sql`id = ${id}`);

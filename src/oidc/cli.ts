@@ -77,7 +77,7 @@ export function clientsCommand(config: () => Config): Command {
   clients
     .command('rotate-secret')
     .argument('<client_id>')
-    .description('give an application a new secret (the old one stops working at once)')
+    .description('give an application a new secret (the old one stops working within 5 seconds on every running node)')
     .action(async (clientId: string) => {
       await command(config, async (ctx) => {
         const secret = await rotateClientSecret(ctx, clientId);

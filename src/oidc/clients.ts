@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { LEVELS } from '../authn/loa';
 import type { AppContext } from '../platform/context';
+import { forgetCachedClients } from './client-cache';
 import { generateClientSecret, hashClientSecret } from './crypto';
 import { deleteCatalogClientsExcept, deleteClient, listClientRecords, setClientSecretHash, upsertClient, type ClientRecord } from './store';
 
@@ -59,6 +60,7 @@ export async function saveClient(ctx: Ctx, input: ClientDeclaration, source: 'ca
   const generated = confidential && !c.secret && !c.secret_hash ? generateClientSecret() : undefined;
   const secretHash = !confidential ? null : c.secret_hash ?? hashClientSecret(c.secret ?? generated!);
   await upsertClient(ctx.db, { clientId: c.client_id, metadata: metadataOf(c), secretHash, minLoa: c.min_loa, source }, ctx.clock.now());
+  forgetCachedClients(ctx.db);
   return { clientId: c.client_id, ...(generated ? { secret: generated } : {}) };
 }
 
@@ -82,6 +84,7 @@ export async function applyCatalogFile(ctx: Pick<AppContext, 'db' | 'clock' | 'c
     await saveClient(ctx, client, 'catalog');
   }
   const removed = await deleteCatalogClientsExcept(ctx.db, wanted.map((c) => c.client_id));
+  forgetCachedClients(ctx.db);
   log(`Relying applications: ${wanted.length} from ${file}${removed.length ? `, removed ${removed.join(', ')}` : ''}.`);
 }
 
@@ -90,11 +93,19 @@ export async function listClients(ctx: Pick<AppContext, 'db'>): Promise<ClientRe
 }
 
 export async function removeClient(ctx: Pick<AppContext, 'db'>, clientId: string): Promise<boolean> {
-  return deleteClient(ctx.db, clientId);
+  const removed = await deleteClient(ctx.db, clientId);
+  forgetCachedClients(ctx.db);
+  return removed;
 }
 
-/** A new secret for a confidential client; the old one stops working at once. */
+/**
+ * A new secret for a confidential client. The old one stops working at
+ * once in this process, and within CLIENT_CACHE_TTL_MS (5 s) on every
+ * serving node (client-cache.ts).
+ */
 export async function rotateClientSecret(ctx: Ctx, clientId: string): Promise<string | undefined> {
   const secret = generateClientSecret();
-  return (await setClientSecretHash(ctx.db, clientId, hashClientSecret(secret), ctx.clock.now())) ? secret : undefined;
+  const changed = await setClientSecretHash(ctx.db, clientId, hashClientSecret(secret), ctx.clock.now());
+  forgetCachedClients(ctx.db);
+  return changed ? secret : undefined;
 }

@@ -32,6 +32,25 @@ describe('username and password', () => {
     expect(JSON.stringify(events)).not.toContain(emma.password);
   });
 
+  it('writes the successful attempt and the identification in one append, next to each other in the chain', async () => {
+    await typePassword(browser(), { username: emma.username, password: emma.password });
+    const last = await t.ctx.db.selectFrom('audit_events').select(['seq', 'action', 'request_id']).orderBy('seq', 'desc').limit(2).execute();
+    expect(last.map((e) => e.action)).toEqual(['authn.identified', 'authn.attempt.succeeded']);
+    expect(last[0]!.seq).toBe(last[1]!.seq + 1);
+    expect(last[0]!.request_id).toBe(last[1]!.request_id);
+  });
+
+  it('clears the account counter on a success after failures, and writes none on a success without', async () => {
+    const counter = () => t.ctx.db.selectFrom('auth_throttles').select('failures').where('key', '=', `account:password:${emma.username}`).executeTakeFirst();
+    const b = browser();
+    expect((await typePassword(b, { username: emma.username, password: 'wrong password guess' })).statusCode).toBe(400);
+    expect(await counter()).toEqual({ failures: 1 });
+    expect((await typePassword(b, { username: emma.username, password: emma.password })).statusCode).toBe(303);
+    expect(await counter()).toBeUndefined();
+    expect((await typePassword(browser(), { username: emma.username, password: emma.password })).statusCode).toBe(303);
+    expect(await counter()).toBeUndefined();
+  });
+
   it('finds the username whatever its case', async () => {
     const done = await typePassword(browser(), { username: 'Emma.WOUTERS', password: emma.password });
     expect(done.statusCode).toBe(303);

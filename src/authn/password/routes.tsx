@@ -49,7 +49,9 @@ export function passwordRoutes(app: FastifyInstance, ctx: AppContext) {
     const page = (error: string, status: number) =>
       reply.render(<PasswordLoginPage keyId={key} action={request.url} username={username} errors={{ [FORM_LEVEL]: error }} />, status);
 
-    const check = await checkPassword(ctx, { username, password: formValue(body, 'password'), address: request.ip, requestId: request.id });
+    // Alone, the password ends the identification: its success is audited with the new session.
+    const auditSuccess = code ? 'now' : 'with-identification';
+    const check = await checkPassword(ctx, { username, password: formValue(body, 'password'), address: request.ip, requestId: request.id }, { auditSuccess });
     if (!check.ok) {
       if (check.reason === 'blocked') {
         blocked(reply, check.retryAfterSeconds);
@@ -59,7 +61,7 @@ export function passwordRoutes(app: FastifyInstance, ctx: AppContext) {
     }
     if (!code) {
       await markKeyUsed(ctx.db, check.keyId, ctx.clock.now());
-      return completeIdentification(ctx, request, reply, { nrn: check.nrn, key });
+      return completeIdentification(ctx, request, reply, { nrn: check.nrn, key, person: check.person, audit: check.attempt && [check.attempt] });
     }
     if (!(await hasCodeKey(ctx, check.personId, code))) return page(request.t('codes.not_activated'), 400);
     const step: SecondStep = { personId: check.personId, nrn: check.nrn, passwordKeyId: check.keyId, kind: code, expiresAt: ctx.clock.now().getTime() + STEP_TTL_MS };

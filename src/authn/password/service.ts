@@ -1,16 +1,24 @@
-import { personById } from '../../identity/service';
 import type { AppContext } from '../../platform/context';
 import { InputError } from '../../platform/errors';
-import { auditAttempt } from '../attempts';
+import { recordAudit, type AuditInput } from '../../platform/audit/audit';
+import { attemptEvent, auditAttempt } from '../attempts';
 import { addKey } from '../digital-keys/service';
 import type { Session } from '../session';
 import { checkThrottle, recordThrottledFailure, recordThrottledSuccess } from '../throttle';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './hash';
 import { passwordProblem, usernameProblem } from './model';
-import { findAccount, insertCredential, usernameOf, usernameTaken } from './store';
+import { findAccount, insertCredential, usernameOf, usernameTaken, type PasswordAccount } from './store';
 
 export type PasswordCheck =
-  | { ok: true; personId: string; nrn: string; keyId: string }
+  | {
+      ok: true;
+      personId: string;
+      nrn: string;
+      keyId: string;
+      person: PasswordAccount['person'];
+      /** The success's audit event, when the caller writes it (`auditSuccess: 'with-identification'`). */
+      attempt?: AuditInput;
+    }
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'blocked'; retryAfterSeconds: number };
 
@@ -18,31 +26,38 @@ export type PasswordCheck =
  * The first step of every password key. Throttled per username (whether it
  * exists or not) and per address before anything is verified; an unknown
  * username is verified against a dummy hash, so the answer and its timing
- * are those of a wrong password. Every attempt is audited.
+ * are those of a wrong password. Every attempt is audited: at once, except
+ * a success that ends the identification right away
+ * (`auditSuccess: 'with-identification'`), whose event comes back in
+ * `attempt` for {@link completeIdentification} to write in the transaction
+ * that opens the session.
  */
 export async function checkPassword(
   ctx: AppContext,
   attempt: { username: string; password: string; address: string; requestId?: string },
+  options: { auditSuccess?: 'now' | 'with-identification' } = {},
 ): Promise<PasswordCheck> {
   const subject = { account: `password:${attempt.username}`, address: attempt.address };
-  const account = await findAccount(ctx.db, attempt.username);
-  const person = account && (await personById(ctx, account.personId));
+  const [account, throttle] = await Promise.all([findAccount(ctx.db, attempt.username), checkThrottle(ctx, subject)]);
+  const person = account?.person;
   const audit = { factor: 'password' as const, nrn: person?.nrn, address: attempt.address, requestId: attempt.requestId };
 
-  const throttle = await checkThrottle(ctx, subject);
   if (!throttle.allowed) {
     await auditAttempt(ctx, { ...audit, outcome: 'blocked' });
     return { ok: false, reason: 'blocked', retryAfterSeconds: throttle.retryAfterSeconds };
   }
-  const valid = account && person ? await verifyPassword(account.hash, attempt.password) : await verifyAgainstDummy(attempt.password);
-  if (!valid || !account || !person) {
+  const valid = account ? await verifyPassword(account.hash, attempt.password) : await verifyAgainstDummy(attempt.password);
+  if (!valid || !account) {
     await recordThrottledFailure(ctx, subject);
     await auditAttempt(ctx, { ...audit, outcome: 'failed', reason: account ? 'wrong_password' : 'unknown_username' });
     return { ok: false, reason: 'invalid' };
   }
-  await recordThrottledSuccess(ctx, subject);
-  await auditAttempt(ctx, { ...audit, outcome: 'succeeded' });
-  return { ok: true, personId: person.id, nrn: person.nrn, keyId: account.keyId };
+  await recordThrottledSuccess(ctx, subject, throttle);
+  const succeeded = attemptEvent({ ...audit, outcome: 'succeeded' });
+  const found = { ok: true as const, personId: account.personId, nrn: account.person.nrn, keyId: account.keyId, person: account.person };
+  if (options.auditSuccess === 'with-identification') return { ...found, attempt: succeeded };
+  await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx.clock.now(), succeeded));
+  return found;
 }
 
 /** The username a person already has, to fill in when they replace their password. */

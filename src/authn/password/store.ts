@@ -6,18 +6,33 @@ export interface PasswordAccount {
   personId: string;
   username: string;
   hash: string;
+  /** The person holding the key, as a session names them. */
+  person: { id: string; nrn: string; givenName: string; familyName: string };
 }
 
-/** The active password key holding a username, compared case-insensitively as the unique index does. */
+/**
+ * The active password key holding a username, compared case-insensitively
+ * as the unique index does, with its person (one statement: a login is
+ * counted in round trips).
+ */
 export async function findAccount(db: Executor, username: string): Promise<PasswordAccount | undefined> {
   const row = await db
     .selectFrom('password_credentials as c')
     .innerJoin('digital_keys as k', 'k.id', 'c.key_id')
-    .select(['c.key_id', 'k.person_id', 'c.username', 'c.hash'])
+    .innerJoin('persons as p', 'p.id', 'k.person_id')
+    .select(['c.key_id', 'k.person_id', 'c.username', 'c.hash', 'p.nrn', 'p.given_name', 'p.family_name'])
     .where(sql<string>`lower(c.username)`, '=', username.trim().toLowerCase())
     .where('k.status', '=', 'active')
     .executeTakeFirst();
-  return row && { keyId: row.key_id, personId: row.person_id, username: row.username, hash: row.hash };
+  return (
+    row && {
+      keyId: row.key_id,
+      personId: row.person_id,
+      username: row.username,
+      hash: row.hash,
+      person: { id: row.person_id, nrn: row.nrn, givenName: row.given_name, familyName: row.family_name },
+    }
+  );
 }
 
 /** Whether a username is held by any key not yet deactivated (or by a deactivated one of someone else). */

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database';
 
-/** The block times of some counters (absent counters block nothing). */
-export async function readBlocks(db: Executor, keys: string[]): Promise<Array<Date | null>> {
+/** The counters that exist among some keys, with their block times (absent counters block nothing). */
+export async function readBlocks(db: Executor, keys: string[]): Promise<Array<{ key: string; blockedUntil: Date | null }>> {
   if (keys.length === 0) return [];
-  const rows = await db.selectFrom('auth_throttles').select('blocked_until').where('key', 'in', keys).execute();
-  return rows.map((r) => r.blocked_until);
+  const rows = await db.selectFrom('auth_throttles').select(['key', 'blocked_until']).where('key', 'in', keys).execute();
+  return rows.map((r) => ({ key: r.key, blockedUntil: r.blocked_until }));
 }
 
 /**

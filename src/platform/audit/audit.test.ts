@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/database';
-import { recordAudit, verifyAuditChain } from './audit';
+import canonicalize from 'canonicalize';
+import { canonicalParts, recordAudit, verifyAuditChain } from './audit';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -63,6 +64,29 @@ describe('audit log', () => {
   it('detects a later event moved into the place of a removed one', async () => {
     await asIntruder(sql`update audit_events set seq = 4 where seq = 5`);
     expect(await verifyAuditChain(t.db)).toEqual({ ok: false, count: 3, seq: 4, problem: 'relinked' });
+  });
+
+  it('splits an event around its sequence number exactly where canonical JSON puts it', () => {
+    const event = { at, actor: 'person:85073100130', action: 'a.b', target: null, details: { z: 1, seq: 'x', 'é"\n': [true] }, request_id: 'r' };
+    const { head, tail } = canonicalParts(event);
+    expect(`${head}42${tail}`).toBe(canonicalize({ ...event, seq: 42, at: at.toISOString() }));
+  });
+
+  it('appends several events of one transaction in order, each chained to the previous', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      await fresh.db.transaction().execute((trx) =>
+        recordAudit(trx, at, [
+          { actor: 'address:192.0.2.1', action: 'test.first', details: { quote: '"', line: '\n', emoji: '🔑', nested: { b: 2, a: [1, 'ü'] } } },
+          { actor: 'system', action: 'test.second', target: 'person:85073100130', requestId: 'req-2' },
+        ]),
+      );
+      const rows = await fresh.db.selectFrom('audit_events').select(['seq', 'action']).orderBy('seq').execute();
+      expect(rows).toEqual([{ seq: 1, action: 'test.first' }, { seq: 2, action: 'test.second' }]);
+      expect(await verifyAuditChain(fresh.db)).toEqual({ ok: true, count: 2 });
+    } finally {
+      await fresh.drop();
+    }
   });
 
   it('serialises concurrent appends into one unbroken chain', async () => {

@@ -15,8 +15,6 @@ export interface AuditInput {
 }
 
 const GENESIS = '0'.repeat(64);
-// One lock key for the chain: appends are serialised until their transaction ends.
-const CHAIN_LOCK = 0x5e5a3e;
 
 interface Hashed {
   seq: number;
@@ -34,28 +32,41 @@ function hashOf(prevHash: string, event: Hashed): string {
 }
 
 /**
- * Appends an event inside the caller's transaction, so the change and its
- * audit event commit together or not at all. Call it last in the
- * transaction: the chain lock is held until commit.
+ * The canonical JSON of an event without its sequence number, which only
+ * the database knows (under the chain's lock): what comes before the
+ * number and what comes after. Keys sort as canonicalize sorts them
+ * (action, actor, at, details, request_id, seq, target), so
+ * `head + seq + tail` is exactly the body {@link hashOf} hashes.
  */
-export async function recordAudit(trx: Trx, at: Date, input: AuditInput): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  // Millisecond precision: what JavaScript reads back is exactly what was hashed.
-  const event: Hashed = {
-    seq: (last?.seq ?? 0) + 1,
-    at: new Date(at.getTime()),
-    actor: input.actor,
-    action: input.action,
-    target: input.target ?? null,
-    details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
-    request_id: input.requestId ?? null,
-  };
-  const prevHash = last?.hash ?? GENESIS;
-  await trx
-    .insertInto('audit_events')
-    .values({ ...event, details: JSON.stringify(event.details), prev_hash: prevHash, hash: hashOf(prevHash, event) })
-    .execute();
+export function canonicalParts(event: Omit<Hashed, 'seq'>): { head: string; tail: string } {
+  const { target, ...before } = event;
+  const head = canonicalize({ ...before, at: event.at.toISOString() })!;
+  return { head: `${head.slice(0, -1)},"seq":`, tail: `,"target":${canonicalize(target)}}` };
+}
+
+/**
+ * Appends events inside the caller's transaction, so the change and its
+ * audit events commit together or not at all. One statement whatever the
+ * number of events: the `audit_append` function takes the chain's lock,
+ * numbers the events after the last one and hashes each onto the previous
+ * (see the migration 2026-11-24T1610). Call it last in the transaction: the
+ * lock is held until commit.
+ */
+export async function recordAudit(trx: Trx, at: Date, input: AuditInput | AuditInput[]): Promise<void> {
+  const events = (Array.isArray(input) ? input : [input]).map((one) => {
+    // Millisecond precision: what JavaScript reads back is exactly what was hashed.
+    const event = {
+      at: new Date(at.getTime()),
+      actor: one.actor,
+      action: one.action,
+      target: one.target ?? null,
+      details: JSON.parse(JSON.stringify(one.details ?? {})) as Record<string, unknown>,
+      request_id: one.requestId ?? null,
+    };
+    return { ...event, at: event.at.toISOString(), ...canonicalParts(event) };
+  });
+  if (events.length === 0) return;
+  await sql`select audit_append(${JSON.stringify(events)}::jsonb)`.execute(trx);
 }
 
 export type ChainCheck =
