@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { choiceField, dateField, emailField, textField } from '../platform/views/form-data';
 import { checkEnterpriseNumber, checkNrn } from '../registries/identifiers';
-import { DOMAINS, phoneField } from './model';
+import { phoneField } from './model';
 
 /*
  * The forms of the module, as schemas whose messages are message keys.
@@ -69,27 +69,32 @@ export const registrationSteps = {
 export const DESIGNATED_KINDS = ['co_principal', 'domain_access_manager', 'entity_access_responsible', 'local_manager'] as const;
 export type DesignatedKind = (typeof DESIGNATED_KINDS)[number];
 
-/** Designating a co-principal, an access manager of a domain, the entity access responsible or a local manager of a unit. */
-export const designationForm = z
-  .object({
-    kind: choiceField(DESIGNATED_KINDS, { required: 'organisations.errors.kind' }),
-    domain: textField({ max: 40 }),
-    unitId: textField({ max: 40 }),
-    nrn: nrnField,
-    email: emailField({ required: true }),
-    validFrom: dateField({ required: true }),
-    validUntil: dateField(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.kind === 'domain_access_manager' && !(DOMAINS as readonly string[]).includes(value.domain)) {
-      ctx.addIssue({ code: 'custom', path: ['domain'], message: 'organisations.errors.domain', input: value.domain });
-    }
-    if (value.kind === 'local_manager' && value.unitId === '') {
-      ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'organisations.errors.unit', input: value.unitId });
-    }
-    if (value.validUntil && value.validFrom && value.validUntil < value.validFrom) {
-      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'organisations.errors.until_before_from', input: value.validUntil });
-    }
-  });
+/**
+ * Designating a co-principal, an access manager of a domain, the entity
+ * access responsible or a local manager of a unit; `domainIds`: the
+ * catalog's current domains.
+ */
+export const designationForm = (domainIds: readonly string[]) =>
+  z
+    .object({
+      kind: choiceField(DESIGNATED_KINDS, { required: 'organisations.errors.kind' }),
+      domain: textField({ max: 40 }),
+      unitId: textField({ max: 40 }),
+      nrn: nrnField,
+      email: emailField({ required: true }),
+      validFrom: dateField({ required: true }),
+      validUntil: dateField(),
+    })
+    .superRefine((value, ctx) => {
+      if (value.kind === 'domain_access_manager' && !domainIds.includes(value.domain)) {
+        ctx.addIssue({ code: 'custom', path: ['domain'], message: 'organisations.errors.domain', input: value.domain });
+      }
+      if (value.kind === 'local_manager' && value.unitId === '') {
+        ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'organisations.errors.unit', input: value.unitId });
+      }
+      if (value.validUntil && value.validFrom && value.validUntil < value.validFrom) {
+        ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'organisations.errors.until_before_from', input: value.validUntil });
+      }
+    });
 
-export type DesignationForm = z.output<typeof designationForm>;
+export type DesignationForm = z.output<ReturnType<typeof designationForm>>;

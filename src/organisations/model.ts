@@ -4,19 +4,6 @@ import type { MandateKind } from './tables';
 
 export type { MandateKind, UnitKind } from './tables';
 
-/**
- * The domains of applications that access managers are designated for, as
- * in the guides ("finances, mobilité…"). Their names are the messages
- * `organisations.domain.<id>`. The catalog module (domains → applications →
- * roles) will own the full list; these ids are the ones it must keep.
- */
-export const DOMAINS = ['finances', 'mobility', 'social_security', 'flemish_government', 'walloon_region'] as const;
-export type DomainId = (typeof DOMAINS)[number];
-
-export function isDomain(value: unknown): value is DomainId {
-  return typeof value === 'string' && (DOMAINS as readonly string[]).includes(value);
-}
-
 /** Every kind of mandate, from the most to the least encompassing. */
 export const MANDATE_KINDS = [
   'principal',

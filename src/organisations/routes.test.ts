@@ -111,6 +111,8 @@ describe('the managers of an enterprise', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Pieter Claes');
     page = await browser.get(`/organisations/${ZEPHYR}/managers/new`);
+    // The domains offered are the catalog's, named by it.
+    expect(page.body).toMatch(/<option value="federal_personnel"[^>]*>Personnel fédéral<\/option>/);
     const form = { kind: 'domain_access_manager', domain: 'finances', nrn: '90.09.03-246.65', email: 'sophie@zephyr.be', validFrom: '2026-11-24', validUntil: '' };
     page = await browser.post(`/organisations/${ZEPHYR}/managers/new`, { ...form, domain: '', _action: 'check' });
     expect(page.statusCode).toBe(400);

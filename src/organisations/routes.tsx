@@ -8,7 +8,8 @@ import { advanceWizard, OVERVIEW_STEP, startWizard, WIZARD_ACTION_FIELD, type Wi
 import { checkEnterpriseNumber } from '../registries/identifiers';
 import type { RegisterPerson } from '../registries/ports';
 import { designationForm, registrationSteps, type DesignatedKind } from './forms';
-import { DOMAINS, today } from './model';
+import { catalogOf } from '../access/catalog/service';
+import { today } from './model';
 import { designatableKinds, may } from './policy';
 import {
   checkRegistration,
@@ -148,9 +149,14 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     const units = await unitsOf(ctx, number);
     const now = ctx.clock.now();
     const revocable = new Set(overview.managers.filter((m) => may(overview.actor, { type: 'revoke', enterprise: number, mandate: m }, now)).map((m) => m.id));
-    const kinds = designatableKinds(overview.actor, number, now, { domains: DOMAINS, unitIds: units.map((u) => u.id) });
+    // The domains access managers are designated for are the catalog's.
+    const catalog = await catalogOf(ctx);
+    const domains = catalog.domains;
+    const kinds = designatableKinds(overview.actor, number, now, { domains: domains.map((d) => d.id), unitIds: units.map((u) => u.id) });
     return {
       overview,
+      domains,
+      applications: catalog.applications,
       revocable,
       kinds,
       units,
@@ -163,14 +169,14 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     const page = await managersPage(request, enterpriseParam(request.params));
     const { done } = doneQuery.parse(request.query);
     return reply.render(
-      <ManagersPage overview={page.overview} revocable={page.revocable} mayDesignate={page.kinds.length > 0} mayDesignatePrincipal={page.mayDesignatePrincipal} sections={page.sections} done={done} />,
+      <ManagersPage overview={page.overview} domains={page.domains} applications={page.applications} revocable={page.revocable} mayDesignate={page.kinds.length > 0} mayDesignatePrincipal={page.mayDesignatePrincipal} sections={page.sections} done={done} />,
     );
   });
 
   app.get('/organisations/:number/managers/new', async (request, reply) => {
     const page = await managersPage(request, enterpriseParam(request.params), { sync: true });
     if (page.kinds.length === 0) throw new NotFoundError();
-    return reply.render(<DesignatePage enterprise={page.overview.enterprise} kinds={page.kinds} units={page.units} values={{ validFrom: today(ctx.clock.now()) }} />);
+    return reply.render(<DesignatePage enterprise={page.overview.enterprise} kinds={page.kinds} domains={page.domains} units={page.units} values={{ validFrom: today(ctx.clock.now()) }} />);
   });
 
   app.post('/organisations/:number/managers/new', async (request, reply) => {
@@ -179,8 +185,8 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     if (page.kinds.length === 0) throw new NotFoundError();
     const body = formBody(request.body);
     const edit = (values: FormBody, errors?: FormErrors, status = 200) =>
-      reply.render(<DesignatePage enterprise={page.overview.enterprise} kinds={page.kinds} units={page.units} values={values} errors={errors} />, status);
-    const parsed = designationForm.safeParse(body);
+      reply.render(<DesignatePage enterprise={page.overview.enterprise} kinds={page.kinds} domains={page.domains} units={page.units} values={values} errors={errors} />, status);
+    const parsed = designationForm(page.domains.map((d) => d.id)).safeParse(body);
     if (formValue(body, '_action') === 'edit') return edit(body);
     if (!parsed.success) return edit(body, formErrorsFromZod(parsed.error, request.t, fieldLabels(request)), 400);
     const form = parsed.data;
@@ -189,7 +195,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
       const person = await registerPersonFor(ctx, form.nrn);
       if (form.validFrom < today(ctx.clock.now())) throw new InputError('validFrom', 'organisations.errors.from_past');
       if (formValue(body, '_action') !== 'confirm') {
-        return reply.render(<DesignatePage enterprise={page.overview.enterprise} kinds={page.kinds} units={page.units} values={body} confirm={{ person, form }} />);
+        return reply.render(<DesignatePage enterprise={page.overview.enterprise} kinds={page.kinds} domains={page.domains} units={page.units} values={body} confirm={{ person, form }} />);
       }
       await designateManager(
         ctx,
@@ -219,7 +225,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     const page = await managersPage(request, number);
     const manager = await managerOf(ctx, number, params.mandateId);
     if (!page.revocable.has(manager.id)) throw new NotFoundError();
-    return reply.render(<RevokePage manager={manager} />);
+    return reply.render(<RevokePage manager={manager} domains={page.domains} applications={page.applications} />);
   });
 
   app.post('/organisations/:number/managers/:mandateId/revoke', async (request, reply) => {

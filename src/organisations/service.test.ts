@@ -103,6 +103,10 @@ describe('mandates', () => {
     await expect(
       designateManager(t.ctx, pieter, { enterpriseNumber: ZEPHYR, kind: 'domain_access_manager', domain: 'finances', nrn: P.accessManagers[0]!, email: 's@zephyr.be', validFrom: '2027-01-01', validUntil: null }),
     ).rejects.toMatchObject({ code: 'organisations.errors.already_holds' });
+    // Domains are the catalog's: one it does not have is refused.
+    await expect(
+      designateManager(t.ctx, pieter, { enterpriseNumber: ZEPHYR, kind: 'domain_access_manager', domain: 'brussels', nrn: P.accessManagers[1]!, email: 'jan@zephyr.be', validFrom: '2026-11-24', validUntil: null }),
+    ).rejects.toMatchObject({ code: 'organisations.errors.domain' });
   });
 
   it('a co-principal cannot designate co-principals; a mandate cannot start in the past', async () => {

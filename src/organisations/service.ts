@@ -7,9 +7,10 @@ import type { Lang } from '../platform/i18n/languages';
 import { enqueueEmail } from '../platform/outbox';
 import { checkEnterpriseNumber, checkNrn, formatEnterpriseNumber } from '../registries/identifiers';
 import type { Enterprise, RegisterPerson } from '../registries/ports';
-import { isCurrent, isDomain, mandateState, today, type MandateKind, type MandateState } from './model';
+import { isCurrent, mandateState, today, type MandateKind, type MandateState } from './model';
 import { mandateDesignatedEmail, mandateRevokedEmail, principalDesignatedEmail, principalReplacedEmail } from './notices';
-import { scopeLabel } from './labels';
+import { catalogOf } from '../access/catalog/service';
+import { applicationNamesIn, domainNamesIn, scopeLabel } from './labels';
 import { grantFor, type Action, type Actor, type Grant, type MandateTarget } from './policy';
 import * as store from './store';
 import type { MandateRecord, RegisteredEnterprise, Unit } from './store';
@@ -261,6 +262,9 @@ export async function designateManager(ctx: AppContext, who: ActorRef, input: Ma
   const person = await personForIdentification(ctx, (await registerPersonFor(ctx, input.nrn)).nrn);
   const actorPerson = await personById(ctx, who.personId);
   const enterprise = await ctx.registers.enterprises.findEnterprise(number, { lang: languageOf(ctx, person) });
+  const catalog = await catalogOf(ctx);
+  const domainName = domainNamesIn(catalog.domains, languageOf(ctx, person));
+  const applicationName = applicationNamesIn(catalog.applications, languageOf(ctx, person));
   return ctx.db.transaction().execute(async (trx) => {
     await store.lockEnterprise(trx, number);
     const existing = (await store.listMandatesOfEnterprise(trx, number)).filter((m) => m.revokedAt === null);
@@ -305,7 +309,7 @@ export async function designateManager(ctx: AppContext, who: ActorRef, input: Ma
         by: actorPerson ? fullName(actorPerson) : who.nrn,
         url: `${ctx.config.publicUrl}/organisations/${number}/managers`,
         kind: target.kind,
-        scope: scopeLabel(t, mandate, unit),
+        scope: scopeLabel(t, mandate, unit, domainName, applicationName),
         validity: validityText(t, mandate),
       },
       at: now,
@@ -337,6 +341,9 @@ export async function revokeManager(ctx: AppContext, who: ActorRef, enterpriseNu
   const actorPerson = await personById(ctx, who.personId);
   const lang = person ? languageOf(ctx, person) : ctx.config.defaultLanguage;
   const enterprise = await ctx.registers.enterprises.findEnterprise(mandate.enterpriseNumber, { lang });
+  const catalog = await catalogOf(ctx);
+  const domainName = domainNamesIn(catalog.domains, lang);
+  const applicationName = applicationNamesIn(catalog.applications, lang);
   return ctx.db.transaction().execute(async (trx) => {
     await store.lockEnterprise(trx, mandate.enterpriseNumber);
     const revoked = await store.revokeMandateRow(trx, mandate.id, now, who.personId, 'revoked');
@@ -354,7 +361,7 @@ export async function revokeManager(ctx: AppContext, who: ActorRef, enterpriseNu
           by: actorPerson ? fullName(actorPerson) : who.nrn,
           url: `${ctx.config.publicUrl}/organisations/${mandate.enterpriseNumber}/managers`,
           kind: revoked.kind,
-          scope: scopeLabel(t, revoked, mandate.unit),
+          scope: scopeLabel(t, revoked, mandate.unit, domainName, applicationName),
         },
         at: now,
       });
@@ -377,6 +384,11 @@ export async function createUnit(ctx: Pick<AppContext, 'db'>, unit: Omit<Unit, '
 
 // ——— helpers ———
 
+/** A domain access managers may be designated for: one of the catalog's current domains. */
+async function isCatalogDomain(ctx: AppContext, domain: string | null | undefined): Promise<boolean> {
+  return !!domain && (await catalogOf(ctx)).domain(domain) !== undefined;
+}
+
 /** The scope of the mandate asked for, checked; with the unit of a local manager, for the e-mail. */
 async function targetOf(ctx: AppContext, enterpriseNumber: string, input: ManagerDesignation): Promise<{ target: MandateTarget; unit: Unit | null }> {
   switch (input.kind) {
@@ -384,10 +396,10 @@ async function targetOf(ctx: AppContext, enterpriseNumber: string, input: Manage
     case 'entity_access_responsible':
       return { target: { kind: input.kind }, unit: null };
     case 'domain_access_manager':
-      if (!isDomain(input.domain)) throw new InputError('domain', 'organisations.errors.domain');
+      if (!(await isCatalogDomain(ctx, input.domain))) throw new InputError('domain', 'organisations.errors.domain');
       return { target: { kind: input.kind, domain: input.domain }, unit: null };
     case 'application_administrator':
-      if (!isDomain(input.domain)) throw new InputError('domain', 'organisations.errors.domain');
+      if (!(await isCatalogDomain(ctx, input.domain))) throw new InputError('domain', 'organisations.errors.domain');
       if (!input.application || !/^[a-z0-9][a-z0-9_.-]{0,99}$/.test(input.application)) throw new InputError('application', 'errors.field.invalid', { field: 'application' });
       return { target: { kind: input.kind, domain: input.domain, application: input.application }, unit: null };
     case 'local_manager': {

@@ -30,12 +30,20 @@ export interface ManagedEnterprisesPage {
  * ignored) or the number. Paged in the database: a manager may have
  * thousands of enterprises.
  */
-export async function enterprisesOf(ctx: AppContext, who: ActorRef, lang: Lang, q: string, page: number): Promise<ManagedEnterprisesPage> {
+export async function enterprisesOf(
+  ctx: AppContext,
+  who: ActorRef,
+  lang: Lang,
+  q: string,
+  page: number,
+  options: { /** false: only where they hold a current mandate (role management), not where they only represent. */ representatives?: boolean } = {},
+): Promise<ManagedEnterprisesPage> {
   const now = ctx.clock.now();
   const load = (pagination: Pagination) =>
     ctx.registers.enterprises.managedEnterprises({
       nrn: who.nrn,
       also: currentMandateCapacities(ctx.db, who.personId, today(now)),
+      representatives: options.representatives,
       q,
       lang,
       at: now,

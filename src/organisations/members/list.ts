@@ -5,6 +5,7 @@ import { paginate, searchable, type ListQuery, type Pagination } from '../../pla
 import { isCurrent } from '../model';
 import { mandatesOfEnterprise, type ActorRef, type MandateRecord } from '../service';
 import { membershipStatus, type ListFilters, type MembershipCategory, type MembershipStatus } from './model';
+import { personsWithApplication, rightsOf, type PersonRight } from './rights';
 import { covers, scopeFor, type EnterpriseScope, type Membership } from './service';
 import * as store from './store';
 
@@ -102,17 +103,28 @@ export interface PersonsPage {
 /** "Personnes": one page of the filtered list. */
 export async function personsPage(ctx: AppContext, who: ActorRef, number: string, lang: Lang, query: ListQuery<SortKey>, filters: ListFilters): Promise<PersonsPage & { all: PersonRow[] }> {
   const scope = await scopeFor(ctx, who, number, lang);
-  const all = filterPersons(await visiblePersons(ctx, scope), query, filters);
+  let rows = await visiblePersons(ctx, scope);
+  if (filters.application) {
+    const holders = await personsWithApplication(ctx, scope.enterprise.number, filters.application);
+    rows = rows.filter((r) => holders.has(r.personId));
+  }
+  const all = filterPersons(rows, query, filters);
   const pagination = paginate(all.length, query.page);
   return { scope, all, rows: all.slice(pagination.offset, pagination.offset + pagination.limit), pagination };
 }
 
-/** One person of the enterprise the actor may see; NotFoundError otherwise (a local manager does not learn of other units' users). */
-export async function personDetails(ctx: AppContext, who: ActorRef, number: string, personId: string, lang: Lang): Promise<{ scope: EnterpriseScope; person: PersonRow }> {
+/**
+ * One person of the enterprise the actor may see, with their rights; NotFoundError
+ * otherwise (a local manager does not learn of other units' users). Who manages
+ * the enterprise as a whole sees every right; a local manager, the rights in
+ * the units they manage.
+ */
+export async function personDetails(ctx: AppContext, who: ActorRef, number: string, personId: string, lang: Lang): Promise<{ scope: EnterpriseScope; person: PersonRow; rights: PersonRight[] }> {
   const scope = await scopeFor(ctx, who, number, lang);
   const person = (await visiblePersons(ctx, scope)).find((r) => r.personId === personId);
   if (!person) throw new NotFoundError();
-  return { scope, person };
+  const rights = (await rightsOf(ctx, number, personId)).filter((r) => scope.all || (r.unitId !== null && scope.unitIds.has(r.unitId)));
+  return { scope, person, rights };
 }
 
 /** Several persons side by side, in the order asked; unknown or hidden ones are left out. */

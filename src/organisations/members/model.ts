@@ -29,20 +29,8 @@ export function mandatesLapsing<M extends { kind: string; unitId: string | null 
   return mandates.filter((m) => m.kind === 'local_manager' && m.unitId !== null && !openMembershipUnits.includes(m.unitId));
 }
 
-/**
- * A cell of a CSV file, quoted, safe to open in a spreadsheet: a value that
- * starts with =, +, -, @ (or a tab / carriage return) would be read as a
- * formula, so it gets a leading apostrophe.
- */
-export function csvCell(value: string | null | undefined): string {
-  let text = value ?? '';
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-export function csvLine(values: readonly (string | null | undefined)[]): string {
-  return `${values.map(csvCell).join(';')}\r\n`;
-}
+/** The CSV writer moved to the platform (one writer for every export); re-exported for this module's callers. */
+export { csvCell, csvLine } from '../../platform/csv/csv';
 
 const optionalPhone = textField({ max: 40 }).transform((value, ctx) => {
   if (value === '') return null;
@@ -87,5 +75,7 @@ export const listFilters = z.object({
   type: z.enum(['manager', 'user']).optional().catch(undefined),
   status: z.enum(['active', 'ended']).optional().catch(undefined),
   unit: z.string().regex(/^([0-9a-f-]{36}|none)$/i).optional().catch(undefined),
+  /** Persons with a live role assignment of this application (an id of the catalog). */
+  application: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,99}$/).optional().catch(undefined),
 });
 export type ListFilters = z.output<typeof listFilters>;

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { catalogOf } from '../../access/catalog/service';
 import type { AppContext } from '../../platform/context';
 import { InputError, NotFoundError } from '../../platform/errors';
 import { formBody, formErrorsFromInputError, formErrorsFromZod, formValue, formValues, FORM_LEVEL } from '../../platform/views/form-data';
@@ -105,7 +106,8 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
     const { query, filters } = listState(request);
     const page = await personsPage(ctx, who(request), enterpriseParam(request.params), request.lang, query, filters);
     const query2 = { ...query, page: page.pagination.page };
-    return reply.render(<PersonsPage scope={page.scope} rows={page.rows} query={query2} pagination={page.pagination} filters={filters} done={doneQuery.parse(request.query).done} />);
+    const applications = (await catalogOf(ctx)).applications.filter((a) => a.audience === 'enterprise');
+    return reply.render(<PersonsPage scope={page.scope} rows={page.rows} query={query2} pagination={page.pagination} filters={filters} applications={applications} done={doneQuery.parse(request.query).done} />);
   });
 
   app.get('/organisations/:number/persons.csv', async (request, reply) => {
@@ -170,13 +172,13 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/organisations/:number/persons/compare', async (request, reply) => {
     const ids = formValues(request.query as Record<string, unknown>, 'p').slice(0, 20);
     const result = await comparePersons(ctx, who(request), enterpriseParam(request.params), ids, request.lang);
-    return reply.render(<ComparePage scope={result.scope} persons={result.persons} />);
+    return reply.render(<ComparePage scope={result.scope} persons={result.persons} catalog={await catalogOf(ctx)} />);
   });
 
   app.get('/organisations/:number/persons/:id', async (request, reply) => {
     const id = idParam(request.params);
-    const { scope, person } = await personDetails(ctx, who(request), enterpriseParam(request.params), id, request.lang);
-    return reply.render(<PersonPage scope={scope} person={person} done={doneQuery.parse(request.query).done} now={ctx.clock.now()} />);
+    const { scope, person, rights } = await personDetails(ctx, who(request), enterpriseParam(request.params), id, request.lang);
+    return reply.render(<PersonPage scope={scope} person={person} rights={rights} catalog={await catalogOf(ctx)} done={doneQuery.parse(request.query).done} now={ctx.clock.now()} />);
   });
 
   // ——— ending a membership ———

@@ -184,6 +184,15 @@ export async function addMembership(ctx: AppContext, who: ActorRef, input: NewMe
   });
 }
 
+/**
+ * The open membership a right in this enterprise (and unit) is held
+ * through: the one in the unit, else the one for the enterprise as a whole.
+ */
+export async function openMembershipOf(ctx: Pick<AppContext, 'db'>, enterpriseNumber: string, personId: string, unitId: string | null): Promise<Membership | undefined> {
+  const inUnit = unitId ? await store.findOpenMembership(ctx.db, enterpriseNumber, personId, unitId) : undefined;
+  return inUnit ?? store.findOpenMembership(ctx.db, enterpriseNumber, personId, null);
+}
+
 /** A membership of this enterprise, by id; NotFoundError otherwise. */
 export async function membershipOf(ctx: Pick<AppContext, 'db'>, enterpriseNumber: string, id: string): Promise<Membership> {
   const membership = UUID.test(id) ? await store.findMembership(ctx.db, id) : undefined;

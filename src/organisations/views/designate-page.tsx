@@ -6,14 +6,17 @@ import { formatDate } from '../../platform/views/format';
 import { formValue, type FormBody } from '../../platform/views/form-data';
 import { Layout } from '../../platform/views/layout';
 import { usePage } from '../../platform/views/page-context';
-import { DOMAINS, type MandateKind } from '../model';
+import type { Domain } from '../../access/catalog/model';
+import type { MandateKind } from '../model';
 import type { DesignationForm } from '../forms';
-import { mandateLabel } from '../labels';
+import { domainNamesIn, mandateLabel } from '../labels';
 import type { Unit } from '../service';
 
 export interface DesignatePageProps {
   enterprise: Enterprise;
   kinds: MandateKind[];
+  /** The catalog's domains, offered for an access manager. */
+  domains: readonly Domain[];
   /** The units a local manager may be designated for (asked only when the kinds include local_manager). */
   units: Unit[];
   values: FormBody;
@@ -37,7 +40,7 @@ export function DesignatePage(props: DesignatePageProps) {
 }
 
 function Edit(props: DesignatePageProps & { base: string }) {
-  const { t } = usePage();
+  const { t, lang } = usePage();
   const v = (name: string) => formValue(props.values, name);
   return (
     <Form action={`${props.base}/new`} errors={props.errors} requiredNote>
@@ -54,7 +57,7 @@ function Edit(props: DesignatePageProps & { base: string }) {
         hint={t('organisations.designate.domain_hint')}
         value={v('domain')}
         placeholder={t('organisations.designate.domain_none')}
-        options={DOMAINS.map((domain) => ({ value: domain, label: t(`organisations.domain.${domain}`) }))}
+        options={props.domains.map((domain) => ({ value: domain.id, label: domain.names[lang] }))}
       />
       {props.kinds.includes('local_manager') && (
         <Select
@@ -79,7 +82,7 @@ function Edit(props: DesignatePageProps & { base: string }) {
 }
 
 function Confirm(props: DesignatePageProps & { confirm: NonNullable<DesignatePageProps['confirm']>; base: string }) {
-  const { t } = usePage();
+  const { t, lang } = usePage();
   const { person, form } = props.confirm;
   const unit = form.kind === 'local_manager' ? props.units.find((u) => u.id === form.unitId) : undefined;
   const hidden = { kind: form.kind, domain: form.domain, unitId: form.unitId, nrn: form.nrn, email: form.email, validFrom: form.validFrom, validUntil: form.validUntil };
@@ -90,7 +93,7 @@ function Confirm(props: DesignatePageProps & { confirm: NonNullable<DesignatePag
         items={[
           { label: t('organisations.person.name'), value: `${person.firstNames} ${person.lastName}` },
           { label: t('organisations.person.nrn'), value: formatNrn(person.nrn) },
-          { label: t('organisations.managers.mandate'), value: mandateLabel(t, { kind: form.kind as MandateKind, domain: form.kind === 'domain_access_manager' ? form.domain : null }, unit) },
+          { label: t('organisations.managers.mandate'), value: mandateLabel(t, { kind: form.kind as MandateKind, domain: form.kind === 'domain_access_manager' ? form.domain : null }, unit, domainNamesIn(props.domains, lang)) },
           { label: t('organisations.contact.email'), value: form.email },
           {
             label: t('organisations.managers.validity'),

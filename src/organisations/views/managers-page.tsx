@@ -4,7 +4,8 @@ import { formatDate } from '../../platform/views/format';
 import { Layout } from '../../platform/views/layout';
 import { usePage } from '../../platform/views/page-context';
 import { formatEnterpriseNumber, formatNrn } from '../../registries/identifiers';
-import { mandateLabel } from '../labels';
+import type { Application, Domain } from '../../access/catalog/model';
+import { applicationNamesIn, domainNamesIn, mandateLabel, type ApplicationNames, type DomainNames } from '../labels';
 import type { Section } from '../sections';
 import type { ManagerView, ManagersOverview } from '../service';
 import { EnterpriseSummary } from './enterprise-summary';
@@ -12,6 +13,10 @@ import { EnterpriseBar } from '../members/views/enterprise-bar';
 
 export interface ManagersPageProps {
   overview: ManagersOverview;
+  /** The catalog's domains, which name access managers' scopes. */
+  domains: readonly Domain[];
+  /** The catalog's applications, which name application administrators' scopes. */
+  applications?: readonly Application[];
   /** The mandate ids the viewer may revoke. */
   revocable: Set<string>;
   mayDesignate: boolean;
@@ -23,8 +28,10 @@ export interface ManagersPageProps {
 
 /** "Gestionnaires d'accès" of one enterprise: who holds which mandate, until when, and the actions the viewer may take. */
 export function ManagersPage(props: ManagersPageProps) {
-  const { t } = usePage();
+  const { t, lang } = usePage();
   const { enterprise, managers } = props.overview;
+  const domainName = domainNamesIn(props.domains, lang);
+  const applicationName = applicationNamesIn(props.applications ?? [], lang);
   const title = t('organisations.managers.title');
   return (
     <Layout title={`${title} – ${enterprise.name ?? formatEnterpriseNumber(enterprise.number)}`}>
@@ -59,7 +66,7 @@ export function ManagersPage(props: ManagersPageProps) {
           </thead>
           <tbody>
             {managers.map((m) => (
-              <Row manager={m} revocable={props.revocable.has(m.id)} />
+              <Row manager={m} revocable={props.revocable.has(m.id)} domainName={domainName} applicationName={applicationName} />
             ))}
           </tbody>
         </table>
@@ -68,7 +75,7 @@ export function ManagersPage(props: ManagersPageProps) {
   );
 }
 
-function Row(props: { manager: ManagerView; revocable: boolean }) {
+function Row(props: { manager: ManagerView; revocable: boolean; domainName: DomainNames; applicationName: ApplicationNames }) {
   const { t } = usePage();
   const m = props.manager;
   const name = `${m.person.givenName} ${m.person.familyName}`;
@@ -76,7 +83,7 @@ function Row(props: { manager: ManagerView; revocable: boolean }) {
     <tr id={`mandate-${m.id}`}>
       <th scope="row">{name}</th>
       <td>{formatNrn(m.person.nrn)}</td>
-      <td>{mandateLabel(t, m, m.unit)}</td>
+      <td>{mandateLabel(t, m, m.unit, props.domainName, props.applicationName)}</td>
       <td>
         {m.validUntil
           ? t('organisations.validity.bounded', { from: formatDate(m.validFrom), until: formatDate(m.validUntil) })

@@ -2,15 +2,16 @@ import { Button, ButtonLink, Form } from '../../platform/views/components/form';
 import { Layout } from '../../platform/views/layout';
 import { usePage } from '../../platform/views/page-context';
 import { formatNrn } from '../../registries/identifiers';
-import { mandateLabel } from '../labels';
+import type { Application, Domain } from '../../access/catalog/model';
+import { applicationNamesIn, domainNamesIn, mandateLabel } from '../labels';
 import type { ManagerView } from '../service';
 
 /** "Révoquer ce mandat ?": the confirmation before a mandate ends. */
-export function RevokePage(props: { manager: ManagerView }) {
-  const { t } = usePage();
+export function RevokePage(props: { manager: ManagerView; domains: readonly Domain[]; applications?: readonly Application[] }) {
+  const { t, lang } = usePage();
   const m = props.manager;
   const base = `/organisations/${m.enterpriseNumber}/managers`;
-  const role = mandateLabel(t, m, m.unit);
+  const role = mandateLabel(t, m, m.unit, domainNamesIn(props.domains, lang), applicationNamesIn(props.applications ?? [], lang));
   return (
     <Layout title={t('organisations.revoke.title')}>
       <h1>{t('organisations.revoke.title')}</h1>

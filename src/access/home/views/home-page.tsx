@@ -50,7 +50,7 @@ export function HomePage(props: { counts: HomeCounts }) {
               ? [
                   ['/access/tasks', t('access.home.tasks.overview')],
                   ['/access/tasks', t('access.home.tasks.decide', { count: counts.openTasks })],
-                  ['/access/manage', t('access.home.tasks.new')],
+                  ['/access/assign', t('access.home.tasks.new')],
                 ]
               : null
           }
@@ -63,8 +63,8 @@ export function HomePage(props: { counts: HomeCounts }) {
             manager
               ? [
                   ['/access/manage', t('access.home.manage.overview')],
-                  ['/access/manage', t('access.home.tasks.new')],
-                  ['/access/manage', t('access.home.manage.nrn')],
+                  ['/access/assign', t('access.home.tasks.new')],
+                  ['/access/assign', t('access.home.manage.nrn')],
                 ]
               : null
           }

@@ -5,28 +5,34 @@ import { formatDate } from '../../../platform/views/format';
 import { Layout } from '../../../platform/views/layout';
 import { usePage } from '../../../platform/views/page-context';
 import { formatNrn } from '../../../registries/identifiers';
-import { isDomain, mandateState } from '../../model';
+import type { Catalog } from '../../../access/catalog/model';
+import { applicationNamesIn, domainNamesIn, mandateLabel } from '../../labels';
+import { mandateState } from '../../model';
 import type { MandateRecord } from '../../service';
 import type { PersonRow } from '../list';
+import type { PersonRight } from '../rights';
 import type { EnterpriseScope, Membership } from '../service';
 import { EnterpriseBar } from './enterprise-bar';
 import { unitsText } from './persons-page';
 
-function useMandateText() {
-  const { t } = usePage();
-  return (m: MandateRecord) => t(`organisations.kind.${m.kind}`) + (m.domain && isDomain(m.domain) ? ` — ${t(`organisations.domain.${m.domain}`)}` : '') + (m.application ? ` — ${m.application}` : '');
+/** A mandate as "Gestionnaire d'accès — Finances", with the catalog's names of domains and applications. */
+function useMandateText(catalog: Pick<Catalog, 'domains' | 'applications'>) {
+  const { t, lang } = usePage();
+  const domainName = domainNamesIn(catalog.domains, lang);
+  const applicationName = applicationNamesIn(catalog.applications, lang);
+  return (m: MandateRecord) => mandateLabel(t, m, null, domainName, applicationName);
 }
 
 function period(start: string, end: string | null, t: ReturnType<typeof usePage>['t']) {
   return end ? t('organisations.validity.bounded', { from: formatDate(start), until: formatDate(end) }) : t('organisations.validity.unlimited', { from: formatDate(start) });
 }
 
-/** One person of the enterprise: identity, memberships (with "end"), and mandates. */
-export function PersonPage(props: { scope: EnterpriseScope; person: PersonRow; done?: string; now: Date }) {
+/** One person of the enterprise: identity, memberships (with "end"), mandates and rights. */
+export function PersonPage(props: { scope: EnterpriseScope; person: PersonRow; rights: PersonRight[]; catalog: Catalog; done?: string; now: Date }) {
   const { t } = usePage();
   const { enterprise } = props.scope;
   const r = props.person;
-  const mandateText = useMandateText();
+  const mandateText = useMandateText(props.catalog);
   const name = `${r.givenName} ${r.familyName}`;
   return (
     <Layout title={name}>
@@ -81,10 +87,53 @@ export function PersonPage(props: { scope: EnterpriseScope; person: PersonRow; d
           ))}
         </ul>
       )}
+      <Rights rights={props.rights} catalog={props.catalog} scope={props.scope} name={name} />
       <p>
         <a href={`/organisations/${enterprise.number}/persons`}>{t('members.person.back')}</a>
       </p>
     </Layout>
+  );
+}
+
+/** "Droits": the person's role assignments in the enterprise (role, application, unit, start, end, status). */
+function Rights(props: { rights: PersonRight[]; catalog: Catalog; scope: EnterpriseScope; name: string }) {
+  const { t, lang } = usePage();
+  const units = new Map(props.scope.units.map((u) => [u.id, u.name]));
+  return (
+    <>
+      <h2>{t('members.person.rights')}</h2>
+      {props.rights.length === 0 ? (
+        <p>{t('members.person.no_right')}</p>
+      ) : (
+        <div class="table-scroll" role="region" aria-labelledby="rights-caption" tabindex={0}>
+          <table class="table">
+            <caption id="rights-caption">{t('members.person.rights_caption', { name: props.name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('members.rights.role')}</th>
+                <th scope="col">{t('members.rights.application')}</th>
+                <th scope="col">{t('members.filters.unit')}</th>
+                <th scope="col">{t('members.rights.start')}</th>
+                <th scope="col">{t('members.rights.end')}</th>
+                <th scope="col">{t('members.filters.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rights.map((right) => (
+                <tr>
+                  <th scope="row">{props.catalog.role(right.applicationId, right.roleCode)?.names[lang] ?? right.roleCode}</th>
+                  <td>{props.catalog.application(right.applicationId)?.names[lang] ?? right.applicationId}</td>
+                  <td>{right.unitId ? (units.get(right.unitId) ?? '—') : t('members.unit.whole')}</td>
+                  <td>{formatDate(right.validFrom)}</td>
+                  <td>{right.validUntil ? formatDate(right.validUntil) : t('access.unlimited')}</td>
+                  <td>{t(`access.status.${right.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
   );
 }
 
@@ -114,10 +163,10 @@ function MembershipRow(props: { membership: PersonRow['memberships'][number]; na
 }
 
 /** Several persons side by side: one column each. */
-export function ComparePage(props: { scope: EnterpriseScope; persons: PersonRow[] }) {
+export function ComparePage(props: { scope: EnterpriseScope; persons: PersonRow[]; catalog: Catalog }) {
   const { t } = usePage();
   const { enterprise } = props.scope;
-  const mandateText = useMandateText();
+  const mandateText = useMandateText(props.catalog);
   const rows: Array<[string, (r: PersonRow) => string]> = [
     [t('organisations.person.nrn'), (r) => formatNrn(r.nrn)],
     [t('members.filters.type'), (r) => t(`members.type.${r.type}`)],

@@ -1,3 +1,4 @@
+import type { Application } from '../../../access/catalog/model';
 import { Banner } from '../../../platform/views/components/banner';
 import { ButtonLink } from '../../../platform/views/components/form';
 import { DataTable } from '../../../platform/views/components/table';
@@ -17,6 +18,8 @@ export interface PersonsPageProps {
   query: ListQuery;
   pagination: Pagination;
   filters: ListFilters;
+  /** The catalog's applications, to list the persons holding a role of one. */
+  applications: readonly Application[];
   done?: string;
 }
 
@@ -27,7 +30,7 @@ export function filterParams(filters: ListFilters): Record<string, string> {
 
 /** "Personnes": who belongs to the enterprise, with search, filters, sort, 10 per page, comparison and CSV export. */
 export function PersonsPage(props: PersonsPageProps) {
-  const { t } = usePage();
+  const { t, lang } = usePage();
   const { enterprise } = props.scope;
   const base = `/organisations/${enterprise.number}/persons`;
   const keep = filterParams(props.filters);
@@ -62,6 +65,7 @@ export function PersonsPage(props: PersonsPageProps) {
             value={props.filters.unit}
             options={[...(props.scope.all ? [['none', t('members.unit.whole')] as [string, string]] : []), ...units.map((u) => [u.id, u.name] as [string, string])]}
           />
+          <FilterSelect name="application" label={t('members.filters.application')} value={props.filters.application} options={props.applications.map((a) => [a.id, a.names[lang]] as [string, string])} />
           <button type="submit" class="button button--secondary">{t('members.filters.apply')}</button>
         </fieldset>
       </form>

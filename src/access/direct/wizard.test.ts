@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, TestBrowser, type TestApp } from '../../platform/testing/app';
+import { signIn } from '../../platform/testing/session';
+import { encodeWizardState } from '../../platform/views/wizard-state';
+import { DEMO, loadDemoRegisters } from '../../registries/demo';
+import { directFixture, TODAY, ZEPHYR } from './test-fixture';
+
+let t: TestApp;
+let f: Awaited<ReturnType<typeof directFixture>>;
+const P = DEMO.persons;
+const WALLON = `${ZEPHYR}/espace-personnel-wallon/redacteur`;
+const VOUCHERS = `${ZEPHYR}/dienstencheques/beheerder`;
+const INTERVAT = `${ZEPHYR}/intervat/comptable`;
+/** Valid check digits, unknown to the demo register. */
+const UNKNOWN_NRN = '99010100118';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await loadDemoRegisters(t.ctx.db);
+  f = await directFixture(t);
+});
+afterAll(() => t.close());
+
+async function identified(nrn: string, key: 'eid' | 'password' = 'eid') {
+  const browser = new TestBrowser(t.app, { 'accept-language': 'fr' });
+  await signIn(t, browser, nrn, key);
+  return browser;
+}
+const stateOf = (body: string) => /name="_wizard" value="([^"]*)"/.exec(body)?.[1] ?? '';
+const assignments = () => t.ctx.db.selectFrom('role_assignments').select(['person_id', 'application_id', 'role_code', 'unit_id', 'status', 'valid_until', 'contact_email']).orderBy('created_at').execute();
+const outbox = (to: string) => t.ctx.db.selectFrom('outbox_messages').select(['template', 'body_text']).where('recipient', '=', to).orderBy('id').execute();
+const audit = (action: string) => t.ctx.db.selectFrom('audit_events').select(['actor', 'details']).where('action', '=', action).orderBy('seq').execute();
+
+describe('the direct assignment wizard', () => {
+  it('needs the high level, and someone who manages assignments somewhere', async () => {
+    const low = await identified(P.principalAccessManager, 'password');
+    const page = await low.get('/access/assign');
+    expect(page.statusCode).toBe(303);
+    expect(page.headers.location).toContain('loa=high');
+    const citizen = await identified(P.citizen);
+    expect((await citizen.get('/access/assign')).statusCode).toBe(403);
+  });
+
+  it('walks five steps to two persons, one found among the members and one by national register number, with the Flemish right scoped to an establishment', async () => {
+    const b = await identified(P.principalAccessManager);
+    let page = await b.get('/access/assign');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Étape 1 : Entreprise');
+    page = await b.post('/access/assign', { _wizard: stateOf(page.body), _step: 'enterprise', _action: 'next', enterprise: ZEPHYR });
+    expect(page.body).toContain('Quel rôle choisir ?');
+    expect(page.body).toContain('Espace Personnel Wallon – Rédacteur de dossiers');
+    // The filter of the two-list, without JavaScript.
+    const filtered = await b.post('/access/assign', { _wizard: stateOf(page.body), _step: 'roles', _move: 'roles:filter', roles__filter: 'dienst' });
+    expect(filtered.body).toContain('Gestionnaire titres-services');
+    expect(filtered.body).not.toContain('<option value="' + WALLON);
+    // A role that needs an establishment asks for it.
+    page = await b.post('/access/assign', { _wizard: stateOf(page.body), _step: 'roles', _action: 'next', roles: [WALLON, VOUCHERS] });
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('Choisissez l’unité pour Gestionnaire titres-services.');
+    expect(page.body).toContain('Unité d’établissement pour Titres-services pour entreprises agréées – Gestionnaire titres-services');
+    page = await b.post('/access/assign', { _wizard: stateOf(page.body), _step: 'roles', _action: 'next', roles: [WALLON, VOUCHERS], units: [`${VOUCHERS}|${f.own.id}`] });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Étape 3 : Personnes');
+
+    let state = stateOf(page.body);
+    page = await b.post('/access/assign', { _wizard: state, _step: 'persons', _action: 'search' });
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('Complétez au moins un champ de recherche.');
+    page = await b.post('/access/assign', { _wizard: state, _step: 'persons', _action: 'search', search_familyName: 'rena' });
+    expect(page.body).toContain('1 personne(s) correspondent');
+    expect(page.body).toContain('thomas@zephyr.be');
+    page = await b.post('/access/assign', { _wizard: state, _step: 'persons', _action: 'pick', pick: P.encoders[3] });
+    expect(page.body).toContain('name="person_nrn" value="88051929548"');
+    const withThomas = { person_nrn: [P.encoders[3]], person_familyName: ['Renard'], person_givenName: ['Thomas'], person_email: ['thomas@zephyr.be'] };
+    page = await b.post('/access/assign', { _wizard: state, _step: 'persons', _action: 'lookup', lookup_nrn: UNKNOWN_NRN, ...withThomas });
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('Le registre national ne connaît aucune personne en vie portant ce numéro.');
+    page = await b.post('/access/assign', { _wizard: state, _step: 'persons', _action: 'lookup', lookup_nrn: '04.03.12-364.89', ...withThomas });
+    expect(page.body).toContain('Wouters');
+    expect(page.body).toContain('12/03/2004');
+    page = await b.post('/access/assign', { _wizard: state, _step: 'persons', _action: 'add_nrn', lookup_nrn: '04.03.12-364.89', ...withThomas });
+    expect(page.body).toContain('name="person_nrn" value="04031236489"');
+    const both = { person_nrn: [P.encoders[3], P.citizen], person_familyName: ['Renard', 'Wouters'], person_givenName: ['Thomas', 'Emma'] };
+    page = await b.post('/access/assign', { _wizard: state, _step: 'persons', _action: 'next', ...both, person_email: ['thomas@zephyr.be', ''] });
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('Indiquez une adresse e-mail de contact pour Emma Wouters.');
+    page = await b.post('/access/assign', { _wizard: state, _step: 'persons', _action: 'next', ...both, person_email: ['thomas@zephyr.be', 'emma@example.be'] });
+    expect(page.body).toContain('Étape 4 : Propriétés');
+
+    state = stateOf(page.body);
+    page = await b.post('/access/assign', { _wizard: state, _step: 'properties', _action: 'next', validFrom: TODAY, validUntil: '', unlimited: 'yes' });
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('Gestionnaire titres-services demande une date de fin.');
+    page = await b.post('/access/assign', { _wizard: state, _step: 'properties', _action: 'next', validFrom: '2026-12-01', validUntil: '2026-11-30' });
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('La date de fin ne peut pas précéder la date de début.');
+    page = await b.post('/access/assign', { _wizard: state, _step: 'properties', _action: 'next', validFrom: TODAY, validUntil: '2027-11-23' });
+    expect(page.body).toContain('Étape 5 : Aperçu');
+    expect(page.body.match(/value="goto:/g)).toHaveLength(4);
+    expect(page.body).toContain('Gestionnaire titres-services – ');
+    expect(await assignments()).toEqual([]);
+
+    page = await b.post('/access/assign', { _wizard: stateOf(page.body), _step: 'overview', _action: 'confirm' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Opération réussie');
+    expect(page.body).toContain('4 attribution(s) de rôle');
+    const made = await assignments();
+    expect(made).toHaveLength(4);
+    expect(made.every((a) => a.status === 'active' && a.valid_until === '2027-11-23')).toBe(true);
+    expect(made.filter((a) => a.application_id === 'dienstencheques').map((a) => a.unit_id)).toEqual([f.own.id, f.own.id]);
+    expect((await outbox('emma@example.be')).map((m) => m.template)).toEqual(['access.granted', 'access.granted']);
+    expect((await outbox('thomas@zephyr.be')).filter((m) => m.template === 'access.granted')).toHaveLength(2);
+    expect((await audit('role_assignment.requested')).length).toBe(4);
+  });
+
+  it('refuses a role of a domain the actor does not manage, even in a tampered state', async () => {
+    const sophie = await identified(P.accessManagers[0]);
+    await sophie.get('/access/assign');
+    const state = encodeWizardState({ enterprise: { enterprise: ZEPHYR } });
+    let page = await sophie.post('/access/assign', { _wizard: state, _step: 'roles', _action: 'next', roles: [WALLON] });
+    expect(page.statusCode).toBe(403);
+    expect(page.body).toContain('relève d’un domaine que vous ne gérez pas');
+    const complete = encodeWizardState({
+      enterprise: { enterprise: ZEPHYR },
+      roles: { roles: [WALLON], units: [] },
+      persons: { persons: [{ nrn: P.encoders[3], familyName: 'Renard', givenName: 'Thomas', email: 'thomas@zephyr.be' }] },
+      properties: { validFrom: TODAY, validUntil: '', unlimited: 'yes' },
+    });
+    const before = (await assignments()).length;
+    page = await sophie.post('/access/assign', { _wizard: complete, _step: 'overview', _action: 'confirm' });
+    expect(page.statusCode).toBe(403);
+    expect(await assignments()).toHaveLength(before);
+    // Her own domain is fine.
+    page = await sophie.post('/access/assign', { _wizard: state, _step: 'roles', _action: 'next', roles: [INTERVAT] });
+    expect(page.statusCode).toBe(200);
+  });
+
+  it('refuses a unit of another enterprise, and an enterprise the actor does not manage', async () => {
+    const b = await identified(P.principalAccessManager);
+    await b.get('/access/assign');
+    const state = encodeWizardState({ enterprise: { enterprise: ZEPHYR } });
+    let page = await b.post('/access/assign', { _wizard: state, _step: 'roles', _action: 'next', roles: [VOUCHERS], units: [`${VOUCHERS}|${f.cpasUnit.id}`] });
+    expect(page.statusCode).toBe(403);
+    expect(page.body).toContain('Vous ne pouvez pas attribuer Gestionnaire titres-services pour cette unité.');
+    page = await b.post('/access/assign', { _wizard: '', _step: 'enterprise', _action: 'next', enterprise: DEMO.enterprises.cpas });
+    expect(page.statusCode).toBe(403);
+    page = await b.post('/access/assign', { _wizard: 'not base64 {', _step: 'persons', _action: 'next', person_nrn: 'x'.repeat(500) });
+    expect([200, 400]).toContain(page.statusCode);
+  });
+
+  it('starts at the roles of an enterprise given in the address', async () => {
+    const b = await identified(P.principalAccessManager);
+    const page = await b.get(`/access/assign?enterprise=${ZEPHYR}`);
+    expect(page.body).toContain('Étape 2 : Rôles');
+    expect((await b.get('/access/assign?enterprise=<script>')).statusCode).toBe(200);
+  });
+});
+
+describe('what the organisations pages show of the rights', () => {
+  it('filters the persons list by application', async () => {
+    const b = await identified(P.principalAccessManager);
+    let page = await b.get(`/organisations/${ZEPHYR}/persons?application=espace-personnel-wallon`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Renard');
+    expect(page.body).not.toContain('Benali');
+    expect(page.body).toContain('<option value="espace-personnel-wallon" selected');
+    page = await b.get(`/organisations/${ZEPHYR}/persons?application=intervat`);
+    expect(page.body).not.toContain('Renard');
+    page = await b.get(`/organisations/${ZEPHYR}/persons?application=${encodeURIComponent('<x>')}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Renard');
+  });
+
+  it('shows a person’s rights on their details: role, application, unit, start, end, status', async () => {
+    const b = await identified(P.principalAccessManager);
+    const page = await b.get(`/organisations/${ZEPHYR}/persons/${f.persons.thomas.personId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Attributions de rôles de Thomas Renard');
+    const rights = page.body.slice(page.body.indexOf('rights-caption'));
+    expect(rights).toContain('Rédacteur de dossiers');
+    expect(rights).toContain('Espace Personnel Wallon');
+    expect(rights).toContain('Gestionnaire titres-services');
+    expect(rights).toContain(f.own.name);
+    expect(rights).toContain('24/11/2026');
+    expect(rights).toContain('23/11/2027');
+    expect(rights).toContain('Actif(s)/active(s)');
+    // Mandates are named from the catalog: Sophie is the access manager of "Finances".
+    const sophie = await b.get(`/organisations/${ZEPHYR}/persons/${f.sophie.personId}`);
+    expect(sophie.body).toContain('Finances');
+    expect(sophie.body).toContain('Aucune attribution de rôle dans cette entreprise.');
+  });
+});
