@@ -166,7 +166,7 @@ export function databaseEnterpriseRegister(db: Executor, clock: Clock = systemCl
       const rows = await store.managedEnterpriseRows(db, {
         nrn: checked.value.nrn,
         day: today(request),
-        representing: REPRESENTATIVE_FUNCTIONS,
+        representing: request.representatives === false ? [] : REPRESENTATIVE_FUNCTIONS,
         also: request.also,
         languages: languageOrder(request.lang ?? DEFAULT_LANG),
         needle: searchable(request.q.trim()),

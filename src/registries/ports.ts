@@ -114,6 +114,8 @@ export interface ManagedEnterprisesRequest extends AtOptions {
   nrn: string;
   /** Rows (enterprise_number, capacity, since) to add to the person's representations. */
   also: CapacityRows;
+  /** false: only the `also` rows, without the enterprises the person represents (true unless told). */
+  representatives?: boolean;
   /** Matches the name (accents and case ignored) or, when all digits, the number. */
   q: string;
   offset: number;

@@ -265,7 +265,8 @@ const folded = (text: Expression<string | null>) =>
 export async function managedEnterpriseRows(db: Executor, q: ManagedEnterprisesQuery) {
   // A one-character rank before each name, so that min() picks the preferred language without a sort per enterprise.
   const rank = sql.join(q.languages.map((language, i) => sql`when ${language} then ${String(i)}`), sql` `);
-  const codes = sql.join(q.representing.map((code) => sql`${code}`));
+  // No function asked: `in (null)` matches none, so only the `also` rows count.
+  const codes = q.representing.length > 0 ? sql.join(q.representing.map((code) => sql`${code}`)) : sql`null`;
   // The "C" collation on keys already folded: sorting thousands of names by the locale's rules costs more than the rest.
   const order = sql`key, coalesce(name, '') collate "C", number`;
   const { rows } = await sql<{ number: string; name: string | null; capacities: string[]; total: number }>`

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import { PGliteDialect } from './pglite-dialect';
 import type { Database } from './schema';
 
@@ -31,7 +32,8 @@ export function openDatabase(target: DatabaseTarget): Db {
     });
     // An idle connection dropped by the server (restart, failover) must not crash the node.
     pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // The cursor serves `.stream()` (the CSV exports): rows come in chunks with flat memory.
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   }
   let pglite: PGlite;
   if ('dataDir' in target) {

@@ -62,17 +62,22 @@ class PGliteDriver implements Driver {
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
     const isolation = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
     await connection.executeQuery(CompiledQuery.raw(`begin${isolation}`));
+    (connection as PGliteConnection).inTransaction = true;
   }
   async commitTransaction(connection: DatabaseConnection) {
+    (connection as PGliteConnection).inTransaction = false;
     await connection.executeQuery(CompiledQuery.raw('commit'));
   }
   async rollbackTransaction(connection: DatabaseConnection) {
+    (connection as PGliteConnection).inTransaction = false;
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
   async destroy() {
     if (!this.pglite.closed) await this.pglite.close();
   }
 }
+
+let streams = 0;
 
 class PGliteConnection implements DatabaseConnection {
   release: () => void = () => {};
@@ -87,8 +92,37 @@ class PGliteConnection implements DatabaseConnection {
     };
   }
 
-  // eslint-disable-next-line require-yield
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
-    throw new Error('Streaming is not supported on the embedded database; page with limit/offset instead.');
+  /** Set between BEGIN and COMMIT/ROLLBACK: a stream then declares its cursor inside the caller's transaction. */
+  inTransaction = false;
+
+  /**
+   * `.stream()` through a server-side cursor, `chunkSize` rows per FETCH, so
+   * memory stays flat. PGlite is one session: the stream holds it until it
+   * ends, and other queries wait (the embedded database is for one person).
+   */
+  async *streamQuery<R>(query: CompiledQuery, chunkSize = 1000): AsyncIterableIterator<QueryResult<R>> {
+    const own = !this.inTransaction;
+    const name = `kysely_stream_${++streams}`;
+    let open = false;
+    if (own) {
+      await this.pglite.query('begin');
+      open = true;
+    }
+    try {
+      await this.pglite.query(`declare ${name} no scroll cursor for ${query.sql}`, [...query.parameters]);
+      for (;;) {
+        const result = await this.pglite.query<R>(`fetch forward ${Math.max(1, Math.floor(chunkSize))} from ${name}`);
+        if (result.rows.length === 0) break;
+        yield { rows: result.rows };
+      }
+      await this.pglite.query(`close ${name}`);
+      if (own) {
+        await this.pglite.query('commit');
+        open = false;
+      }
+    } finally {
+      // An error, or a consumer that stopped early (a closed download): the cursor dies with our transaction.
+      if (open && !this.pglite.closed) await this.pglite.query('rollback').catch(() => undefined);
+    }
   }
 }
