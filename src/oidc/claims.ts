@@ -7,13 +7,17 @@ import type { Person } from '../identity/service';
  * The national register number only behind its own scope.
  */
 export const SCOPE_CLAIMS = {
-  // acr and amr in every ID token, not only when the application asked for them.
-  openid: ['sub', 'acr', 'amr', 'auth_time'],
+  // acr and amr in every ID token, not only when the application asked for them. roles and enterprise
+  // are listed here too so that they reach the ID token (which carries the openid scope's claims only),
+  // but findAccount (provider.ts) computes them only for a grant of the roles scope.
+  openid: ['sub', 'acr', 'amr', 'auth_time', 'roles', 'enterprise'],
   profile: ['given_name', 'family_name', 'locale', 'givenName', 'surname', 'prefLanguage', 'mail'],
   email: ['email'],
   egovnrn: ['egovNRN'],
   // Only for a session opened with the eID card: the authentication certificate it presented.
   certificateInfo: ['cert_issuer', 'cert_subject', 'cert_serialnumber', 'cert_cn', 'cert_givenname', 'cert_sn'],
+  // The person's active rights for the application, in the enterprise they act for (acting-for.ts).
+  roles: ['roles', 'enterprise'],
 } as const;
 
 /** Every claim of a person; oidc-provider keeps those the granted scopes and claims allow. */

@@ -3,7 +3,9 @@ import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
 import { recordAudit } from '../platform/audit/audit';
 import type { AppContext } from '../platform/context';
+import { recordActingFor } from './acting-for';
 import { recordGrantIdentification } from './adapter';
+import { decideEnterprise } from './enterprise-decision';
 import { acrFor, clientMinLoa, decideInteraction, levelForRequest } from './model';
 
 export type InteractionOutcome = { kind: 'expired' } | { kind: 'redirect'; location: string };
@@ -27,7 +29,7 @@ function requestedClaims(claims: unknown): string[] {
  * by operators, there is no consent screen. Otherwise the person is sent to
  * identify, or to step up, and comes back here.
  */
-export async function finishInteraction(ctx: AppContext, provider: Provider, request: FastifyRequest<{ Params: { uid: string } }>, reply: FastifyReply): Promise<InteractionOutcome> {
+export async function finishInteraction(ctx: AppContext, provider: Provider, request: FastifyRequest<{ Params: { uid: string } }>, reply: FastifyReply, chosenEnterprise?: string): Promise<InteractionOutcome> {
   let details;
   try {
     details = await provider.interactionDetails(request.raw, reply.raw);
@@ -56,6 +58,9 @@ export async function finishInteraction(ctx: AppContext, provider: Provider, req
 
   const existing = details.grantId ? await provider.Grant.find(details.grantId) : undefined;
   const grant = existing && existing.accountId === session.personId ? existing : new provider.Grant({ accountId: session.personId, clientId: client.clientId });
+  // With the roles scope, the enterprise the person acts for (enterprise-decision.ts): chosen on a page when there are several.
+  const enterprise = await decideEnterprise(ctx, { uid: details.uid, params, clientId: client.clientId, session, grantId: grant === existing ? details.grantId : undefined, chosen: chosenEnterprise });
+  if (enterprise.kind === 'choose') return { kind: 'redirect', location: enterprise.location };
   grant.addOIDCScope(params.scope ?? 'openid');
   const missing = details.prompt.details as { missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
   const claims = [...requestedClaims(params.claims), ...(missing.missingOIDCClaims ?? [])];
@@ -63,19 +68,22 @@ export async function finishInteraction(ctx: AppContext, provider: Provider, req
   for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
   const grantId = await grant.save();
   await recordGrantIdentification(ctx.db, grantId, session, session.expiresAt);
+  if (enterprise.acting) await recordActingFor(ctx.db, grantId, enterprise.acting, session.expiresAt);
 
   const acr = acrFor(session, params.acr_values, ctx.config.acrAliases);
   const result: InteractionResults = {
     // Not remembered: the provider's session cookie ends with the browser, as ours does.
     login: { accountId: session.personId, acr, amr: session.amr, ts: Math.floor(session.authTime.getTime() / 1000), remember: false },
     consent: { grantId },
+    // prompt=select_account is answered by the enterprise choice (or by nothing to choose).
+    ...(enterprise.selectAccount ? { select_account: {} } : {}),
   };
   await ctx.db.transaction().execute((trx) =>
     recordAudit(trx, ctx.clock.now(), {
       actor: `person:${session.nrn}`,
       action: 'oidc.application_signed_in',
       target: `client:${client.clientId}`,
-      details: { loa: session.loa, acr, scope: params.scope ?? 'openid' },
+      details: { loa: session.loa, acr, scope: params.scope ?? 'openid', ...(enterprise.acting?.enterprise ? { actingFor: enterprise.acting.enterprise } : {}) },
       requestId: request.id,
     }),
   );

@@ -4,8 +4,9 @@ import Provider, { interactionPolicy, type Configuration, type KoaContextWithOID
 import type { Session } from '../authn/session';
 import { eidCertificateForSession } from '../authn/eid/service';
 import { atLeast, type AcrAliases } from '../authn/loa';
-import { personById } from '../identity/service';
+import { personById, type Person } from '../identity/service';
 import type { AppContext } from '../platform/context';
+import { rolesClaims } from './acting-for';
 import { findGrantIdentification, KyselyAdapter } from './adapter';
 import { SCOPE_CLAIMS, certificateClaims, personClaims } from './claims';
 import { clientSecretMatches, encryptionKey } from './crypto';
@@ -56,6 +57,8 @@ const singleSignOnCheck = (aliases: AcrAliases) =>
 function policy(aliases: AcrAliases) {
   const base = interactionPolicy.base();
   base.get('login')!.checks.add(singleSignOnCheck(aliases));
+  // prompt=select_account: the person chooses again the enterprise they act for (enterprise-decision.ts).
+  base.add(new interactionPolicy.Prompt({ name: 'select_account', requestable: true }), 1);
   return base;
 }
 
@@ -123,20 +126,27 @@ export function createProvider(ctx: AppContext, jwks: { keys: object[] }, hooks:
       },
     },
     claims: { ...SCOPE_CLAIMS, sid: null } as unknown as Configuration['claims'],
-    scopes: ['openid', 'offline_access', 'profile', 'email', 'egovnrn', 'certificateInfo', 'api'],
+    scopes: ['openid', 'offline_access', 'profile', 'email', 'egovnrn', 'certificateInfo', 'roles', 'api', 'authorization', 'ebox'],
     acrValues: acrValuesSupported(ctx.config.acrAliases),
-    async findAccount(_koa, sub, token) {
-      const person = await personById(ctx, sub);
-      if (!person) return undefined;
+    async findAccount(koa, sub, token) {
+      let read: Promise<Person | undefined> | undefined;
+      const load = () => (read ??= personById(ctx, sub));
+      // The browser's session was read with its person in this very request (the authorization endpoint):
+      // the account exists, and the person is read only if claims are asked for (never, for a code).
+      if (ourSession(koa)?.personId !== sub && !(await load())) return undefined;
       const grantId = (token as { grantId?: string } | undefined)?.grantId;
       return {
-        accountId: person.id,
+        accountId: sub,
         async claims(_use, scope) {
+          const person = await load();
+          if (!person) return { sub };
+          // Only with the roles scope: the rights in the enterprise chosen at login (acting-for.ts).
+          const roles = scope.split(' ').includes('roles') ? await rolesClaims(ctx, grantId, sub, (token as { clientId?: string } | undefined)?.clientId ?? koa.oidc?.client?.clientId) : {};
           // The certificate is looked up only when an application was granted certificateInfo.
-          if (!grantId || !scope.split(' ').includes('certificateInfo')) return personClaims(person);
+          if (!grantId || !scope.split(' ').includes('certificateInfo')) return { ...personClaims(person), ...roles };
           const identification = await findGrantIdentification(ctx.db, grantId);
           const cert = identification && identification.nrn === person.nrn ? await eidCertificateForSession(ctx, identification) : undefined;
-          return { ...personClaims(person), ...(cert ? certificateClaims(cert) : {}) };
+          return { ...personClaims(person), ...(cert ? certificateClaims(cert) : {}), ...roles };
         },
       };
     },

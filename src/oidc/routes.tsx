@@ -8,6 +8,8 @@ import type { RouteModule } from '../platform/http/app';
 import { COOKIE_DEFAULTS } from '../platform/http/security';
 import { linkProviderSession } from './adapter';
 import { applyCatalogFile } from './clients';
+import { registerEnterpriseChoice } from './enterprise-choice';
+import { widenFormAction } from './form-targets';
 import { finishInteraction } from './interaction';
 import { endProviderSessions } from './logout';
 import { OIDC_PREFIX, attach, createProvider, type ProviderHooks } from './provider';
@@ -61,12 +63,15 @@ export const oidcRoutes: RouteModule = async (app: FastifyInstance, ctx: AppCont
     scope.addContentTypeParser('*', (_request, _payload, done) => done(null));
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
       attach(request.raw, { request, reply });
+      await widenFormAction(ctx, reply.raw);
       reply.hijack();
       await holder.callback(request.raw, reply.raw);
     };
     scope.all(`${OIDC_PREFIX}/*`, { config: { csrf: false } }, handler);
     scope.get('/.well-known/openid-configuration', { config: { csrf: false } }, handler);
   });
+
+  registerEnterpriseChoice(app, ctx, () => holder.current);
 
   app.get<{ Params: { uid: string } }>('/interaction/:uid', async (request, reply) => {
     const provider: Provider = holder.current;
