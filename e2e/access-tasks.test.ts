@@ -93,7 +93,8 @@ describe.skipIf(!browserAvailable())('self-request and open tasks in Chromium', 
     await principal.page.goto(`${suite.server.baseUrl}/dev/mailbox`);
     const mailbox = (await principal.page.locator('main').textContent()) ?? '';
     expect(mailbox).toContain('Votre attribution de rôle Rédacteur de dossiers est octroyée');
-    expect(mailbox).toContain('pieter.claes@example.be');
+    expect(mailbox).toContain('Confirmation : Rédacteur de dossiers pour Naïma');
+    expect(mailbox).toContain('direction@zephyr.be');
     const mail = principal.page.locator('tr', { hasText: 'naima.benali@zephyr.be' }).filter({ hasText: 'octroyée' }).first();
     await navigate(principal.page, () => mail.getByRole('link').first().click());
     expect(await principal.page.locator('main').textContent()).toContain('Votre attribution de rôle Rédacteur de dossiers est octroyée');

@@ -149,7 +149,8 @@ describe('reviewing requests one at a time', () => {
     const granted = await outbox(`${f.naima.nrn}@example.be`);
     expect(granted.map((m) => m.template)).toContain('access.granted');
     expect(granted.find((m) => m.template === 'access.granted')!.subject).toBe('Votre attribution de rôle Rédacteur de dossiers est octroyée');
-    expect((await outbox('pieter.claes@example.be')).filter((m) => m.template === 'access.decision_confirmed')).toHaveLength(2);
+    // The confirmation goes where the "task waiting" e-mail went: the principal's mandate contact address.
+    expect((await outbox('direction@zephyr.be')).filter((m) => m.template === 'access.decision_confirmed')).toHaveLength(2);
   });
 
   it('refuses a rejection without a reason, and changes nothing', async () => {
