@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TestBrowser, type TestApp } from '../testing/app';
+import { maskSecrets } from './app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -94,5 +95,12 @@ describe('operations', () => {
     const response = await t.app.inject({ url: '/metrics' });
     expect(response.headers['content-type']).toContain('text/plain');
     expect(response.body).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/",status_code="200"\} \d+/);
+  });
+});
+
+describe('the request log', () => {
+  it('masks the secret of an invitation link, and nothing else', () => {
+    expect(maskSecrets('/invitations/abcDEF123_-xyz?lang=fr')).toBe('/invitations/[secret]?lang=fr');
+    expect(maskSecrets('/access/invitations/new')).toBe('/access/invitations/new');
   });
 });

@@ -20,10 +20,20 @@ export type RouteModule = ((app: FastifyInstance, ctx: AppContext) => Promise<vo
 
 const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../public');
 
+/** A URL as the logs show it: the secret of an invitation link masked. */
+export function maskSecrets(url: string): string {
+  return url.replace(/^\/invitations\/[^/?#]+/, '/invitations/[secret]');
+}
+
 /** Builds the application without listening, so tests inject requests directly. */
 export async function buildApp(ctx: AppContext, routes: RouteModule[]): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: {
+      level: ctx.config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization'],
+      // Secrets that travel in a path (an invitation's public link) never reach the logs.
+      serializers: { req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({ method: req.method, url: maskSecrets(req.url), hostname: req.hostname, remoteAddress: req.ip }) },
+    },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
