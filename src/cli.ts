@@ -8,6 +8,8 @@ import { importRegisters, summariseImport } from './registries/import';
 import { serve } from './server';
 import { eidCommand } from './authn/eid/cli';
 import { clientsCommand, keysCommand } from './oidc/cli';
+import { catalogCommand } from './access/catalog/cli';
+import { withSamlServiceProviders } from './saml/cli';
 
 /** `sesame`: the operator's command line (loaded by main.ts once the configuration is known to be valid). */
 const program = new Command('sesame').description('Sésame identity and access management platform');
@@ -96,8 +98,9 @@ audit
   });
 
 program.addCommand(eidCommand(config));
-program.addCommand(clientsCommand(config));
+program.addCommand(withSamlServiceProviders(clientsCommand(config), config));
 program.addCommand(keysCommand(config));
+program.addCommand(catalogCommand(config));
 
 export async function runCli(argv: string[]) {
   await program.parseAsync(argv);

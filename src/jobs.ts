@@ -1,3 +1,4 @@
+import { runAssignmentSchedule } from './access/service';
 import { deactivateUnusedTokenCards } from './authn/codes/token-card/service';
 import { endExpiredMemberships } from './organisations/members/service';
 import type { AppContext } from './platform/context';
@@ -10,5 +11,7 @@ export function scheduledJobs(ctx: AppContext): ScheduledJob[] {
   return [
     { name: 'token-cards.deactivate-unused', everyMs: HOURLY, run: () => deactivateUnusedTokenCards(ctx) },
     { name: 'memberships.end-expired', everyMs: HOURLY, run: () => endExpiredMemberships(ctx) },
+    // Starts and ends role assignments on their dates (Belgian days: hourly reaches each midnight within the hour), expires invitations.
+    { name: 'role-assignments.schedule', everyMs: HOURLY, run: () => runAssignmentSchedule(ctx) },
   ];
 }

@@ -9,6 +9,8 @@ import { routeModules } from './routes';
 import { startScheduledJobs } from './platform/scheduler';
 import { scheduledJobs } from './jobs';
 import { loadDemoKeys } from './authn/password/demo';
+import { loadDemoAccess } from './access/demo';
+import { startMonEspace } from './mon-espace/server';
 
 /** Serves the platform until SIGINT/SIGTERM, then closes connections and the database gracefully. */
 export async function serve(config: Config) {
@@ -18,6 +20,8 @@ export async function serve(config: Config) {
     await loadDemoKeys(ctx.db);
   }
   const app = await buildApp(ctx, routeModules);
+  // After buildApp, which applies the role catalog the demo assignments need.
+  if (config.demoData && (await loadDemoAccess(ctx))) console.log('First start: demo enterprise Ateliers Zéphyr registered, with its managers, employees and roles.');
   const { mail, sms } = createDelivery(config, ctx.db, app.log);
   const outbox = startOutboxWorker({ db: ctx.db, clock: ctx.clock, mail, sms, log: app.log }, config.outboxPollMs);
   const jobs = startScheduledJobs(scheduledJobs(ctx), app.log);
@@ -43,6 +47,11 @@ export async function serve(config: Config) {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   const address = await app.listen({ host: config.host, port: config.port });
+  if (config.demoData && config.monEspacePort !== 0) {
+    const monEspace = await startMonEspace(config);
+    stops.unshift(() => monEspace.close());
+    app.log.info({ monEspace: monEspace.url }, 'Mon Espace, the demo relying application, is ready');
+  }
   app.log.info({ address, publicUrl: config.publicUrl }, 'Sésame is ready');
   return { app, ctx, stops };
 }

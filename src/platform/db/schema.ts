@@ -16,6 +16,19 @@ import type { PersonsTable } from '../../identity/tables';
 import type { EnterprisesTable, MandatesTable, UnitsTable } from '../../organisations/tables';
 import type { MembershipsTable } from '../../organisations/members/tables';
 import type { OidcClientsTable, OidcModelInstancesTable, OidcSigningKeysTable } from '../../oidc/tables';
+import type { CatalogApplicationsTable, CatalogDomainsTable, CatalogRolesTable } from '../../access/catalog/tables';
+import type {
+  AssignmentHistoryTable,
+  AssignmentRequestsTable,
+  InvitationPersonsTable,
+  InvitationRolesTable,
+  InvitationsTable,
+  InvitationTemplatesTable,
+  RoleAssignmentsTable,
+} from '../../access/tables';
+import type { SamlParticipantsTable, SamlRequestsTable, SamlServiceProvidersTable, SamlSigningKeysTable } from '../../saml/tables';
+import type { PortalProblemReportsTable } from '../../portal/tables';
+import type { EboxAccountsTable, EboxDocumentsTable } from '../../ebox/tables';
 import type { AuditEventsTable } from '../audit/table';
 import type { DevMailboxTable, OutboxMessagesTable } from '../outbox/tables';
 import type {
@@ -62,4 +75,19 @@ export interface Database {
   units: UnitsTable;
   mandates: MandatesTable;
   memberships: MembershipsTable;
+  saml_service_providers: SamlServiceProvidersTable;
+  saml_signing_keys: SamlSigningKeysTable;
+  saml_requests: SamlRequestsTable;
+  saml_participants: SamlParticipantsTable;
+  catalog_domains: CatalogDomainsTable;
+  catalog_applications: CatalogApplicationsTable;
+  catalog_roles: CatalogRolesTable;
+  role_assignments: RoleAssignmentsTable;
+  assignment_requests: AssignmentRequestsTable;
+  assignment_history: AssignmentHistoryTable;
+  invitations: InvitationsTable;
+  invitation_roles: InvitationRolesTable;
+  invitation_persons: InvitationPersonsTable;
+  invitation_templates: InvitationTemplatesTable;
+  portal_problem_reports: PortalProblemReportsTable; ebox_accounts: EboxAccountsTable; ebox_documents: EboxDocumentsTable;
 }

@@ -6,6 +6,12 @@ import * as codes from './2026-11-24T1340-codes';
 import * as selfService from './2026-11-24T1350-self-service';
 import * as organisations from './2026-11-24T1400-organisations';
 import * as memberships from './2026-11-24T1410-memberships';
+import * as eidOcsp from './2026-11-24T1620-eid-ocsp';
+import * as access from './2026-11-24T1500-access';
+import * as saml from './2026-11-24T1520-saml';
+import * as portalEbox from './2026-11-24T1560-portal-ebox';
+import * as assignmentOverview from './2026-11-24T1540-assignment-overview';
+import * as identificationSpeed from './2026-11-24T1610-identification-speed';
 
 /** Every migration, in order. Names sort by time; a landed migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +22,10 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T1350-self-service': selfService,
   '2026-11-24T1400-organisations': organisations,
   '2026-11-24T1410-memberships': memberships,
+  '2026-11-24T1500-access': access,
+  '2026-11-24T1520-saml': saml,
+  '2026-11-24T1540-assignment-overview': assignmentOverview,
+  '2026-11-24T1560-portal-ebox': portalEbox,
+  '2026-11-24T1610-identification-speed': identificationSpeed,
+  '2026-11-24T1620-eid-ocsp': eidOcsp,
 };
