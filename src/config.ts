@@ -44,6 +44,11 @@ const schema = z.object({
   SESSION_MAX_HOURS: z.coerce.number({ message: 'expected a number of hours' }).int().min(1, 'expected at least 1 hour').max(72).default(12),
   OIDC_CLIENTS_FILE: z.string().min(1).default('catalog/clients.yaml'),
   CATALOG_DIR: z.string().min(1).default('catalog/roles'),
+  OPERATORS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((n) => n.replace(/[.\-\s]/g, '')).filter(Boolean))
+    .refine((list) => list.every((n) => /^\d{11}$/.test(n)), 'expected national register numbers separated by commas'),
   ACR_ALIASES: z
     .string()
     .transform((text, zctx) => {
@@ -106,6 +111,8 @@ export type Config = Readonly<{
   oidcClientsFile: string;
   /** The role catalog (domains → applications → roles, YAML), applied at every start. */
   catalogDir: string;
+  /** National register numbers of the platform's operators: they see the registered relying applications. */
+  operators: readonly string[];
   /** acr values accepted and published beside ours: the FAS ones plus ACR_ALIASES. */
   acrAliases: AcrAliases;
   /** The eID card key's TLS listener, which asks for a client certificate. */
@@ -200,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxAgeMs: c.SESSION_MAX_HOURS * 3_600_000,
     oidcClientsFile: c.OIDC_CLIENTS_FILE,
     catalogDir: c.CATALOG_DIR,
+    operators: Object.freeze(c.OPERATORS),
     acrAliases: Object.freeze({ ...FAS_ACR, ...c.ACR_ALIASES }),
     eid: Object.freeze({
       port: c.EID_PORT,

@@ -9,6 +9,7 @@ import { eidRoutes } from './authn/eid/routes';
 import { itsmeRoutes } from './authn/itsme/routes';
 import { oidcRoutes } from './oidc/routes';
 import { formTargetRoutes } from './oidc/form-targets';
+import { operatorRoutes } from './operators/routes';
 import { samlRoutes } from './saml/routes';
 import { devtoolsRoutes } from './platform/devtools/routes';
 import type { RouteModule } from './platform/http/app';
@@ -24,4 +25,4 @@ import { authorizationApiRoutes } from './access/api/routes';
 import { eboxRoutes } from './ebox/routes';
 
 /** Every module's pages and APIs, in the order they are registered. */
-export const routeModules: RouteModule[] = [sessionPlugin, formTargetRoutes, portalRoutes, authnRoutes, passwordRoutes, codeRoutes, selfServiceRoutes, passkeyRoutes, eidRoutes, itsmeRoutes, oidcRoutes, samlRoutes, devMailboxRoutes, devtoolsRoutes, accessCatalogRoutes, organisationRoutes, homeAccessRoutes, tasksAccessRoutes, invitationsAccessRoutes, assignmentsAccessRoutes, directAccessRoutes, authorizationApiRoutes, eboxRoutes];
+export const routeModules: RouteModule[] = [sessionPlugin, formTargetRoutes, portalRoutes, authnRoutes, passwordRoutes, codeRoutes, selfServiceRoutes, passkeyRoutes, eidRoutes, itsmeRoutes, oidcRoutes, samlRoutes, devMailboxRoutes, devtoolsRoutes, operatorRoutes, accessCatalogRoutes, organisationRoutes, homeAccessRoutes, tasksAccessRoutes, invitationsAccessRoutes, assignmentsAccessRoutes, directAccessRoutes, authorizationApiRoutes, eboxRoutes];

@@ -18,6 +18,7 @@ import itsmeDemo from '../../authn/itsme-demo/messages';
 import organisations from '../../organisations/messages';
 import members from '../../organisations/members/messages';
 import access from '../../access/messages';
+import operators from '../../operators/messages';
 import accessHome from '../../access/home/messages';
 import accessTasks from '../../access/tasks/messages';
 import accessInvitations from '../../access/invitations/messages';
@@ -33,7 +34,7 @@ import type { Lang } from './languages';
  * Every module's messages, merged. A module adds its own `messages.ts`
  * (built with defineMessages) and one line here.
  */
-const modules = [platform, registries, views, outbox, identity, authn, keys, selfService, passkey, itsme, itsmeDemo, oidc, oidcEnterprise, eid, passwordKeys, securityCodes, throttle, organisations, members, saml, access, accessHome, accessTasks, accessInvitations, accessAssignments, accessDirect, accessCatalog, portal, ebox] as const;
+const modules = [platform, registries, views, outbox, identity, authn, keys, selfService, passkey, itsme, itsmeDemo, oidc, oidcEnterprise, eid, passwordKeys, securityCodes, throttle, organisations, members, saml, access, accessHome, accessTasks, accessInvitations, accessAssignments, accessDirect, accessCatalog, portal, ebox, operators] as const;
 
 type ModuleKeys<M> = M extends { en: Record<infer K, string> } ? K : never;
 export type MessageKey = ModuleKeys<(typeof modules)[number]>;
