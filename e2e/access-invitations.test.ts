@@ -17,7 +17,8 @@ const LUCAS_EMAIL = 'lucas.maes@zephyr.be';
  * accepter l'invitation": the principal access manager invites through the
  * six steps (editing one from the overview), gets the public link once; the
  * encoder opens it, identifies, accepts with a contact address, and the
- * request waits for approval; the invitation e-mail is in the mailbox.
+ * request waits for approval; the invitation e-mail is in the mailbox; the
+ * principal approves it in his open tasks and the encoder is told by e-mail.
  */
 describe.skipIf(!browserAvailable())('invitations in Chromium', () => {
   const suite = browserSuite(undefined, async (server) => {
@@ -31,7 +32,7 @@ describe.skipIf(!browserAvailable())('invitations in Chromium', () => {
 
   const next = (page: Page) => navigate(page, () => page.getByRole('button', { name: 'Étape suivante' }).last().click());
 
-  it('the principal invites an encoder in six steps, the encoder accepts, and the request waits for approval', async () => {
+  it('the principal invites an encoder in six steps, the encoder accepts, the principal approves, and the encoder is told', async () => {
     const managerContext = await suite.browser.newContext({ locale: 'fr-BE' });
     await identifyInBrowser(suite.server, managerContext, P.principalAccessManager);
     const manager = await managerContext.newPage();
@@ -125,6 +126,27 @@ describe.skipIf(!browserAvailable())('invitations in Chromium', () => {
     expect(await invitationRow.count()).toBe(1);
     await navigate(encoder, () => invitationRow.getByRole('link').click());
     expect(await encoder.locator('main').textContent()).toContain(link);
+
+    // The guide's chain goes on: the principal approves in his open tasks, and the encoder is told the role is granted.
+    const approverContext = await suite.browser.newContext({ locale: 'fr-BE' });
+    await identifyInBrowser(suite.server, approverContext, P.principalAccessManager);
+    const approver = await approverContext.newPage();
+    await approver.goto(`${suite.server.baseUrl}/access/tasks`);
+    expect(await approver.locator('h2').first().textContent()).toBe('Aperçu des tâches en suspens (1)');
+    await approver.getByRole('checkbox', { name: /Lucas Maes/ }).check();
+    await navigate(approver, () => approver.getByRole('button', { name: 'Visualiser et évaluer les demandes sélectionnées' }).click());
+    expect(await approver.locator('h2').first().textContent()).toBe('Demande : Rédacteur de dossiers par Lucas Maes');
+    await navigate(approver, () => approver.getByRole('button', { name: 'Approuver' }).click());
+    expect(await approver.locator('[role=status]').first().textContent()).toContain('Vous avez évalué toutes les demandes sélectionnées.');
+    await accessible(approver);
+    await deliverDueMessages({ db, clock, mail: localMailboxTransport(db, config.mailFrom), sms: fakeSmsGateway(db) });
+    await encoder.goto(`${suite.server.baseUrl}/dev/mailbox`);
+    // Lucas reads Dutch (the register's language for him): "Uw roltoekenning … is verleend".
+    const grantedRow = encoder.locator('tr', { hasText: LUCAS_EMAIL }).filter({ hasText: /is verleend/ });
+    expect(await grantedRow.count()).toBe(1);
+    await encoder.goto(`${suite.server.baseUrl}/access/mine`);
+    expect(await encoder.locator('main').textContent()).toContain('Rédacteur de dossiers');
     await encoderContext.close();
+    await approverContext.close();
   });
 });
