@@ -129,7 +129,7 @@ const DOCUMENTED = 'g(r.sub, p.sub, r.dom) && keyMatch(r.dom, p.dom) && r.obj ==
 const REORDERED = 'r.obj == p.obj && r.act == p.act && g(r.sub, p.sub, r.dom) && keyMatch(r.dom, p.dom)';
 
 /** Casbin loaded with the catalog's role permissions and the active, current rights of the first `persons` persons, read from the same table. */
-async function loadCasbin(t: TestApp, persons: number): Promise<{ documented: Enforcer; reordered: Enforcer; policies: number; groupings: number; loadSeconds: number; heapGb: number }> {
+async function loadCasbin(t: TestApp, persons: number): Promise<{ enforcers: { documented: Enforcer; reordered: Enforcer } | null; policies: number; groupings: number; loadSeconds: number; heapGb: number }> {
   const roles = await t.ctx.db.selectFrom('catalog_roles').select(['application_id', 'code', 'permissions']).where('retired_at', 'is', null).execute();
   const policies = roles.flatMap((r) => r.permissions.map((permission) => [`${r.application_id}:${r.code}`, '*', r.application_id, permission]));
   const documented = await newEnforcer(newModelFromString(MODEL(DOCUMENTED)));
@@ -155,7 +155,7 @@ async function loadCasbin(t: TestApp, persons: number): Promise<{ documented: En
   await reordered.addGroupingPolicies(links);
   const groupings = links.length;
   const loadSeconds = (read + (performance.now() - start - read) / 2) / 1000;
-  return { documented, reordered, policies: policies.length, groupings, loadSeconds, heapGb: process.memoryUsage().heapUsed / 1e9 };
+  return { enforcers: { documented, reordered }, policies: policies.length, groupings, loadSeconds, heapGb: process.memoryUsage().heapUsed / 1e9 };
 }
 
 /**
@@ -235,12 +235,23 @@ export async function benchAuthorization(assignments = Number(process.env.BENCH_
     // Both sides must give the same answers: a fast wrong answer is not a result.
     for (const q of asked.slice(0, 2_000)) {
       const ours = await checkAuthorization(t.ctx, CLIENT, q);
-      const theirs = await casbin.documented.enforce(q.person, q.enterprise, q.application, q.permission);
+      const theirs = await casbin.enforcers!.documented.enforce(q.person, q.enterprise, q.application, q.permission);
       if (!('decision' in ours) || ours.decision.allow !== theirs) throw new Error(`casbin and Sésame disagree on ${JSON.stringify(q)}`);
     }
     const probe = asked.slice(0, 64).map((q) => ({ person: { id: q.person }, applicationId: q.application, enterpriseNumber: q.enterprise }));
     const plan = (await sql<{ 'QUERY PLAN': string }>`explain ${rightsStatement(probe)}`.execute(t.ctx.db)).rows.map((r) => r['QUERY PLAN'].trim());
     console.log(`authorization: plan of a batch of 64 questions: ${plan.join(' / ')}`);
+    // The store prepares the statement once per connection; after five executions PostgreSQL may keep a generic plan: print it too.
+    const generic = await t.ctx.db.connection().execute(async (c) => {
+      const literal = (values: (string | null)[]) => sql.lit(`{${values.map((v) => (v === null ? 'NULL' : `"${v}"`)).join(',')}}`);
+      const args = sql`${literal(probe.map((q) => q.person.id))}, ${literal(probe.map(() => null))}, ${literal(probe.map((q) => q.applicationId))}, ${literal(probe.map((q) => q.enterpriseNumber))}`;
+      await sql.raw(`prepare bench_rights(uuid[], text[], text[], text[]) as ${rightsStatement([]).compile(c).sql}`).execute(c);
+      for (let i = 0; i < 6; i++) await sql`execute bench_rights(${args})`.execute(c);
+      const rows = (await sql<{ 'QUERY PLAN': string }>`explain execute bench_rights(${args})`.execute(c)).rows.map((r) => r['QUERY PLAN'].trim());
+      await sql`deallocate bench_rights`.execute(c);
+      return rows;
+    });
+    console.log(`authorization: plan of the prepared statement after six executions: ${generic.join(' / ')}`);
     const allowed = asked.slice(0, 2_000).filter((_, i) => i % 4 !== 3).length;
     console.log(`authorization: ${assignments} assignments seeded in ${seedSeconds.toFixed(0)} s; casbin loaded ${casbin.groupings} rights in ${casbin.loadSeconds.toFixed(1)} s; answers agree (${allowed} questions on held rights checked)`);
 
@@ -251,9 +262,13 @@ export async function benchAuthorization(assignments = Number(process.env.BENCH_
       const q = asked[n++ % asked.length]!;
       await e.enforce(q.person, q.enterprise, q.application, q.permission);
     };
-    const documented = await measure(casbinCheck(casbin.documented), { concurrency: 1, warmupMs: 1000, durationMs });
-    const reordered = await measure(casbinCheck(casbin.reordered), { concurrency: 1, warmupMs: 1000, durationMs });
-    const documentedTimed = await timed(asked, (q) => casbin.documented.enforce(q.person, q.enterprise, q.application, q.permission), Math.min(5_000, Math.ceil(documented.perSecond * 2)));
+    const documented = await measure(casbinCheck(casbin.enforcers!.documented), { concurrency: 1, warmupMs: 1000, durationMs });
+    const reordered = await measure(casbinCheck(casbin.enforcers!.reordered), { concurrency: 1, warmupMs: 1000, durationMs });
+    const documentedTimed = await timed(asked, (q) => casbin.enforcers!.documented.enforce(q.person, q.enterprise, q.application, q.permission), Math.min(5_000, Math.ceil(documented.perSecond * 2)));
+    // casbin is done: its enforcers (about a gigabyte of heap) are released before Sésame is measured, so that
+    // collecting garbage in Sésame's checks does not mean marking casbin's heap (with them alive, the garbage
+    // collector took about 40 % of Sésame's CPU time in this process).
+    casbin.enforcers = null;
     const inProcess = await measure(
       async () => {
         const answer = await checkAuthorization(t.ctx, CLIENT, asked[n++ % asked.length]!);
@@ -280,7 +295,8 @@ export async function benchAuthorization(assignments = Number(process.env.BENCH_
     // The target rate, then a fifth of it: latency under the target load, and when the machine is not saturated.
     const rate = Number(process.env.BENCH_AUTHZ_RATE ?? 5_000);
     const http: AuthorizationResult['http'] = [];
-    for (const r of [rate, rate / 5]) {
+    // BENCH_AUTHZ_HTTP=0 leaves the HTTP part out (while working on the check itself).
+    for (const r of process.env.BENCH_AUTHZ_HTTP === '0' ? [] : [rate, rate / 5]) {
       await httpLoad(`http://127.0.0.1:${port}/api/authorization/check`, token, bodies, r, 1);
       const load = await httpLoad(`http://127.0.0.1:${port}/api/authorization/check`, token, bodies, r, Math.max(10, seconds() * 2));
       http.push({ targetPerSecond: r, sent: load.sent, completed: load.completed, errors: load.errors, seconds: load.seconds, latency: percentiles(load.latencies), fromSend: percentiles(load.fromSend) });
@@ -303,6 +319,7 @@ export async function benchAuthorization(assignments = Number(process.env.BENCH_
 if (process.argv[1]?.endsWith('authorization.ts')) {
   const result = await benchAuthorization();
   console.log(JSON.stringify(result, null, 2));
+  for (const row of authorizationRows(result)) console.log(row.filter(Boolean).join(' | '));
 }
 
 /** The rows of `npm run bench`'s table (bench/run.ts): benchmark, reference, Sésame, result, target, verdict. */

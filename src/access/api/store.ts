@@ -75,9 +75,41 @@ export function rightsStatement(questions: readonly Pick<Pending, 'person' | 'ap
      order by q.n, a.role_code`;
 }
 
+/*
+ * The statement is prepared once per connection (PREPARE: the session keeps
+ * it) and then only executed: a batch then costs PostgreSQL no parse and,
+ * after its first executions, no plan (the generic plan is the same lateral
+ * index probe). A connection that has not prepared it yet answers 26000
+ * (invalid_sql_statement_name): it prepares it and executes again, on the
+ * same connection. EXECUTE takes no bind parameters, so each column of the
+ * batch is sent as one quoted array literal.
+ */
+const PREPARED = 'access_api_rights';
+
+function arrayLiteral(values: readonly (string | null)[]) {
+  return sql.lit(`{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`);
+}
+
+async function rightsOf(db: Db, batch: readonly Pending[]): Promise<RightRow[]> {
+  const ids = arrayLiteral(batch.map((q) => ('id' in q.person ? q.person.id : null)));
+  const nrns = arrayLiteral(batch.map((q) => ('nrn' in q.person ? q.person.nrn : null)));
+  const applications = arrayLiteral(batch.map((q) => q.applicationId));
+  const enterprises = arrayLiteral(batch.map((q) => q.enterpriseNumber));
+  const execute = sql<RightRow>`execute ${sql.raw(PREPARED)}(${ids}, ${nrns}, ${applications}, ${enterprises})`;
+  return db.connection().execute(async (connection) => {
+    try {
+      return (await execute.execute(connection)).rows;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== '26000') throw error;
+      await sql.raw(`prepare ${PREPARED}(uuid[], text[], text[], text[]) as ${rightsStatement([]).compile(connection).sql}`).execute(connection);
+      return (await execute.execute(connection)).rows;
+    }
+  });
+}
+
 async function answer(db: Db, batch: Pending[]): Promise<void> {
   try {
-    const { rows } = await rightsStatement(batch).execute(db);
+    const rows = await rightsOf(db, batch);
     const answers: HeldRight[][] = batch.map(() => []);
     for (const r of rows) answers[Number(r.n) - 1]!.push({ roleCode: r.role_code, unitId: r.unit_id, unitNumber: r.unit_number, validFrom: r.valid_from, validUntil: r.valid_until });
     batch.forEach((q, i) => q.resolve(answers[i]!));

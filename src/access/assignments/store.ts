@@ -224,12 +224,12 @@ export interface ExportRow {
 /**
  * Every assignment in scope, every state, as a cursor, in no particular
  * order (an ORDER BY would make the database sort a million rows before the
- * first byte; a spreadsheet sorts):
- * `chunkSize` rows at a time, fetched only when the previous chunk was
- * consumed.
+ * first byte; a spreadsheet sorts): `chunkSize` rows at a time, each chunk
+ * fetched when it is asked for. Chunks, not rows: a million rows handed
+ * over one by one are a million promises.
  */
-export function exportRows(db: Executor, scope: AssignmentScope, chunkSize: number): AsyncIterableIterator<ExportRow> {
-  return db
+export async function* exportRows(db: Executor, scope: AssignmentScope, chunkSize: number): AsyncGenerator<ExportRow[]> {
+  const query = db
     .selectFrom('role_assignments')
     .innerJoin('persons', 'persons.id', 'role_assignments.person_id')
     .leftJoin('units', 'units.id', 'role_assignments.unit_id')
@@ -247,7 +247,8 @@ export function exportRows(db: Executor, scope: AssignmentScope, chunkSize: numb
       'units.name as unit_name',
       'units.number as unit_number',
     ])
-    .stream(chunkSize);
+    .compile();
+  for await (const { rows } of db.getExecutor().stream<ExportRow>(query, chunkSize)) yield rows;
 }
 
 /** Names of persons by id (history actors), from the identity module's table. */
