@@ -18,13 +18,22 @@ describe('password storage', () => {
 
   it('spends about the time of a real verification on an unknown username', async () => {
     const stored = await hashPassword('warm-up password');
-    const started = performance.now();
+    const timed = async (run: () => Promise<unknown>) => {
+      const started = performance.now();
+      await run();
+      return performance.now() - started;
+    };
+    // Both warmed up, then interleaved and compared by their medians: one slow moment of a busy machine decides nothing.
     await verifyPassword(stored, 'a wrong password');
-    const real = performance.now() - started;
-    const again = performance.now();
     expect(await verifyAgainstDummy('a wrong password')).toBe(false);
-    const dummy = performance.now() - again;
-    expect(dummy).toBeGreaterThan(real * 0.3);
+    const real: number[] = [];
+    const dummy: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      real.push(await timed(() => verifyPassword(stored, 'a wrong password')));
+      dummy.push(await timed(() => verifyAgainstDummy('a wrong password')));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]!;
+    expect(median(dummy)).toBeGreaterThan(median(real) * 0.3);
   });
 });
 
