@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { DataTable } from '../../../platform/views/components/table';
+import { DataTable, FilterSelect } from '../../../platform/views/components/table';
 import { formatDate } from '../../../platform/views/format';
 import { Layout } from '../../../platform/views/layout';
 import { usePage } from '../../../platform/views/page-context';
@@ -84,29 +84,11 @@ function Filters(props: { overview: Overview; view: OverviewView; query: Overvie
       {query.roleCode && <input type="hidden" name="role" value={query.roleCode} />}
       <fieldset class="filters__row">
         <legend>{t('access.assignments.filters.title')}</legend>
-        <FilterSelect name="status" label={t('access.assignments.col.status')} value={query.status} options={ASSIGNMENT_STATUSES.map((s) => [s, t(`access.status.${s}`)])} />
-        <FilterSelect name="application" label={t('access.assignments.col.application')} value={query.applicationId} options={props.overview.applications.map((a) => [a.id, a.names[lang]])} />
+        <FilterSelect allLabel={t('access.assignments.filters.all')} name="status" label={t('access.assignments.col.status')} value={query.status} options={ASSIGNMENT_STATUSES.map((s) => [s, t(`access.status.${s}`)])} />
+        <FilterSelect allLabel={t('access.assignments.filters.all')} name="application" label={t('access.assignments.col.application')} value={query.applicationId} options={props.overview.applications.map((a) => [a.id, a.names[lang]])} />
         <button type="submit" class="button button--secondary">{t('access.assignments.filters.apply')}</button>
       </fieldset>
     </form>
-  );
-}
-
-function FilterSelect(props: { name: string; label: string; value: string | undefined; options: Array<[string, string]> }) {
-  const { t } = usePage();
-  const id = `filter-${props.name}`;
-  return (
-    <div class="field field--inline">
-      <label class="field__label" for={id}>{props.label}</label>
-      <select class="input input--medium" id={id} name={props.name}>
-        <option value="">{t('access.assignments.filters.all')}</option>
-        {props.options.map(([value, label]) => (
-          <option value={value} selected={value === props.value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 

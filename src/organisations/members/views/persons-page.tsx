@@ -1,7 +1,7 @@
 import type { Application } from '../../../access/catalog/model';
 import { Banner } from '../../../platform/views/components/banner';
 import { ButtonLink } from '../../../platform/views/components/form';
-import { DataTable } from '../../../platform/views/components/table';
+import { DataTable, FilterSelect } from '../../../platform/views/components/table';
 import { formatDate } from '../../../platform/views/format';
 import { Layout } from '../../../platform/views/layout';
 import { usePage } from '../../../platform/views/page-context';
@@ -57,15 +57,16 @@ export function PersonsPage(props: PersonsPageProps) {
         {props.query.sort && <input type="hidden" name="dir" value={props.query.dir} />}
         <fieldset class="filters__row">
           <legend>{t('members.filters.title')}</legend>
-          <FilterSelect name="type" label={t('members.filters.type')} value={props.filters.type} options={[['manager', t('members.type.manager')], ['user', t('members.type.user')]]} />
-          <FilterSelect name="status" label={t('members.filters.status')} value={props.filters.status} options={[['active', t('members.status.active')], ['ended', t('members.status.ended')]]} />
+          <FilterSelect allLabel={t('members.filters.all')} name="type" label={t('members.filters.type')} value={props.filters.type} options={[['manager', t('members.type.manager')], ['user', t('members.type.user')]]} />
+          <FilterSelect allLabel={t('members.filters.all')} name="status" label={t('members.filters.status')} value={props.filters.status} options={[['active', t('members.status.active')], ['ended', t('members.status.ended')]]} />
           <FilterSelect
+            allLabel={t('members.filters.all')}
             name="unit"
             label={t('members.filters.unit')}
             value={props.filters.unit}
             options={[...(props.scope.all ? [['none', t('members.unit.whole')] as [string, string]] : []), ...units.map((u) => [u.id, u.name] as [string, string])]}
           />
-          <FilterSelect name="application" label={t('members.filters.application')} value={props.filters.application} options={props.applications.map((a) => [a.id, a.names[lang]] as [string, string])} />
+          <FilterSelect allLabel={t('members.filters.all')} name="application" label={t('members.filters.application')} value={props.filters.application} options={props.applications.map((a) => [a.id, a.names[lang]] as [string, string])} />
           <button type="submit" class="button button--secondary">{t('members.filters.apply')}</button>
         </fieldset>
       </form>
@@ -109,20 +110,3 @@ export function unitsText(r: PersonRow, whole: string): string {
   return names.join(', ') || '—';
 }
 
-function FilterSelect(props: { name: string; label: string; value: string | undefined; options: Array<[string, string]> }) {
-  const { t } = usePage();
-  const id = `filter-${props.name}`;
-  return (
-    <div class="field field--inline">
-      <label class="field__label" for={id}>{props.label}</label>
-      <select class="input input--medium" id={id} name={props.name}>
-        <option value="">{t('members.filters.all')}</option>
-        {props.options.map(([value, label]) => (
-          <option value={value} selected={value === props.value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}

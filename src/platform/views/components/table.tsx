@@ -164,3 +164,21 @@ function Pager<Row>(props: DataTableProps<Row>) {
     </nav>
   );
 }
+
+/** A filter of a list: a select whose first, empty option is "all" (`allLabel`), sent with the list's search form. */
+export function FilterSelect(props: { name: string; label: string; allLabel: string; value: string | undefined; options: Array<[string, string]> }) {
+  const id = `filter-${props.name}`;
+  return (
+    <div class="field field--inline">
+      <label class="field__label" for={id}>{props.label}</label>
+      <select class="input input--medium" id={id} name={props.name}>
+        <option value="">{props.allLabel}</option>
+        {props.options.map(([value, label]) => (
+          <option value={value} selected={value === props.value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
