@@ -19,7 +19,8 @@ const env = {
   PORT: '0',
   EID_PORT: '0',
   ITSME_DEMO_PORT: String(20_000 + Math.floor(Math.random() * 20_000)),
-  MON_ESPACE_PORT: String(40_000 + Math.floor(Math.random() * 20_000)),
+  // Below Linux's ephemeral range (32768+), where the listeners on port 0 land: a random port there could be taken.
+  MON_ESPACE_PORT: String(10_000 + Math.floor(Math.random() * 10_000)),
 };
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
