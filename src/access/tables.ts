@@ -22,6 +22,17 @@ export interface RoleAssignmentsTable {
   updated_at: Timestamp;
 }
 
+/** How many assignments each enterprise has per application × role × unit × status: kept by triggers on role_assignments, read-only here. */
+export interface RoleAssignmentCountsTable {
+  enterprise_number: string;
+  application_id: string;
+  role_code: string;
+  unit_id: string | null;
+  status: AssignmentStatus;
+  /** A string: bigint. Zero once the last such assignment changed status. */
+  n: ColumnType<string, never, never>;
+}
+
 /** A change asked for an assignment (its creation included), pending until decided. */
 export interface AssignmentRequestsTable {
   id: Generated<string>;

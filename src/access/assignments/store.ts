@@ -1,6 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/database';
-import type { Database } from '../../platform/db/schema';
 import type { AssignmentStatus, RequestKind } from '../model';
 
 /*
@@ -55,16 +54,19 @@ export interface OverviewRow {
   pending: RequestKind | null;
 }
 
-type Eb = ExpressionBuilder<Database, 'role_assignments'>;
+/** The assignments, and their counts per enterprise × application × role × unit × status (kept by triggers). */
+type Counted = 'role_assignments' | 'role_assignment_counts';
 
-/** The scope as a WHERE condition on role_assignments. */
-function inScope(eb: Eb, scope: AssignmentScope): Expression<SqlBool> {
-  const conditions: Expression<SqlBool>[] = [eb('role_assignments.enterprise_number', '=', scope.enterpriseNumber)];
+/** The scope as a WHERE condition on either table: both have the enterprise, application and unit columns. */
+function inScope(eb: ExpressionBuilder<any, any>, table: Counted, scope: AssignmentScope): Expression<SqlBool> {
+  // Both tables have these columns, which TypeScript cannot see through the template.
+  const column = (name: 'enterprise_number' | 'application_id' | 'unit_id') => sql.ref<string>(`${table}.${name}`);
+  const conditions: Expression<SqlBool>[] = [eb(column('enterprise_number'), '=', scope.enterpriseNumber)];
   if (!scope.all) {
     const any: Expression<SqlBool>[] = [];
-    if (scope.applications.length > 0) any.push(eb('role_assignments.application_id', 'in', scope.applications));
+    if (scope.applications.length > 0) any.push(eb(column('application_id'), 'in', scope.applications));
     for (const g of scope.unitGroups) {
-      if (g.unitIds.length > 0 && g.applications.length > 0) any.push(eb.and([eb('role_assignments.unit_id', 'in', g.unitIds), eb('role_assignments.application_id', 'in', g.applications)]));
+      if (g.unitIds.length > 0 && g.applications.length > 0) any.push(eb.and([eb(column('unit_id'), 'in', g.unitIds), eb(column('application_id'), 'in', g.applications)]));
     }
     conditions.push(any.length > 0 ? eb.or(any) : sql<SqlBool>`false`);
   }
@@ -82,7 +84,7 @@ const foldedName = sql<string>`lower(translate(persons.given_name || ' ' || pers
  * them, so that the default page stays an index scan that stops at its rows.
  */
 function filtered(db: Executor, scope: AssignmentScope, f: OverviewFilters, withPersons: boolean) {
-  let q = db.selectFrom('role_assignments').where((eb) => inScope(eb, scope));
+  let q = db.selectFrom('role_assignments').where((eb) => inScope(eb, 'role_assignments', scope));
   if (f.status) q = q.where('role_assignments.status', '=', f.status);
   if (f.applicationId) q = q.where('role_assignments.application_id', '=', f.applicationId);
   if (f.roleCode) q = q.where('role_assignments.role_code', '=', f.roleCode);
@@ -99,10 +101,20 @@ function filtered(db: Executor, scope: AssignmentScope, f: OverviewFilters, with
   );
 }
 
-/** How many assignments in scope match. Without a search the person join is left out (an index-only count). */
+/**
+ * How many assignments in scope match. Without a search it adds up the
+ * counters (a few rows, whatever the size of the enterprise); with one it
+ * counts the matching rows.
+ */
 export async function countOverview(db: Executor, scope: AssignmentScope, f: OverviewFilters): Promise<number> {
-  const row = await filtered(db, scope, f, false)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+  if (f.words.length > 0) {
+    const row = await filtered(db, scope, f, false)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+  const row = await counted(db, scope, f)
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('n'), sql<string>`0`).as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -191,12 +203,22 @@ export async function overviewPage(
   }));
 }
 
-/** The simplified overview: how many assignments of each role, by status. An index-only aggregate. */
-export async function countsByRole(db: Executor, scope: AssignmentScope, f: Pick<OverviewFilters, 'status' | 'applicationId'>) {
-  let q = db.selectFrom('role_assignments').where((eb) => inScope(eb, scope));
+/** The counters in scope, filtered as the overview's filters say. */
+function counted(db: Executor, scope: AssignmentScope, f: Pick<OverviewFilters, 'status' | 'applicationId' | 'roleCode'>) {
+  let q = db.selectFrom('role_assignment_counts').where((eb) => inScope(eb, 'role_assignment_counts', scope));
   if (f.status) q = q.where('status', '=', f.status);
   if (f.applicationId) q = q.where('application_id', '=', f.applicationId);
-  const rows = await q.select(['application_id', 'role_code', 'status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['application_id', 'role_code', 'status']).execute();
+  if (f.roleCode) q = q.where('role_code', '=', f.roleCode);
+  return q;
+}
+
+/** The simplified overview: how many assignments of each role, by status, from the counters. */
+export async function countsByRole(db: Executor, scope: AssignmentScope, f: Pick<OverviewFilters, 'status' | 'applicationId'>) {
+  const rows = await counted(db, scope, f)
+    .select(['application_id', 'role_code', 'status', (eb) => eb.fn.sum<string>('n').as('n')])
+    .groupBy(['application_id', 'role_code', 'status'])
+    .having((eb) => eb.fn.sum('n'), '>', 0)
+    .execute();
   return rows.map((r) => ({ applicationId: r.application_id, roleCode: r.role_code, status: r.status, count: Number(r.n) }));
 }
 
@@ -233,7 +255,7 @@ export async function* exportRows(db: Executor, scope: AssignmentScope, chunkSiz
     .selectFrom('role_assignments')
     .innerJoin('persons', 'persons.id', 'role_assignments.person_id')
     .leftJoin('units', 'units.id', 'role_assignments.unit_id')
-    .where((eb) => inScope(eb, scope))
+    .where((eb) => inScope(eb, 'role_assignments', scope))
     .select([
       'role_assignments.application_id',
       'role_assignments.role_code',

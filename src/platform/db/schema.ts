@@ -24,6 +24,7 @@ import type {
   InvitationRolesTable,
   InvitationsTable,
   InvitationTemplatesTable,
+  RoleAssignmentCountsTable,
   RoleAssignmentsTable,
 } from '../../access/tables';
 import type { SamlParticipantsTable, SamlRequestsTable, SamlServiceProvidersTable, SamlSigningKeysTable } from '../../saml/tables';
@@ -83,6 +84,7 @@ export interface Database {
   catalog_applications: CatalogApplicationsTable;
   catalog_roles: CatalogRolesTable;
   role_assignments: RoleAssignmentsTable;
+  role_assignment_counts: RoleAssignmentCountsTable;
   assignment_requests: AssignmentRequestsTable;
   assignment_history: AssignmentHistoryTable;
   invitations: InvitationsTable;
