@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { newEnforcer, newModelFromString, type Enforcer } from 'casbin';
 import { sql } from 'kysely';
@@ -42,7 +44,9 @@ export interface AuthorizationResult {
   casbin: { assignments: number; policies: number; groupings: number; loadSeconds: number; heapGb: number; documented: Measurement; documentedLatency: Latency; reordered: Measurement };
   sesame: { inProcess: Measurement; inProcessLatency: Latency; sequentialLatency: Latency; sequentialPerSecond: number };
   /** Open-loop HTTP load at the target rate, then at a fifth of it. */
-  http: { targetPerSecond: number; sent: number; completed: number; errors: number; seconds: number; latency: Latency; fromSend: Latency }[];
+  http: HttpRun[];
+  /** The same load on a bare node:http server answering a constant decision: what this machine allows any Node server. */
+  floor: HttpRun[];
 }
 
 const seconds = () => Number(process.env.BENCH_SECONDS ?? 5);
@@ -194,6 +198,31 @@ function tick() {
 tick();
 `;
 
+interface HttpRun {
+  targetPerSecond: number;
+  sent: number;
+  completed: number;
+  errors: number;
+  seconds: number;
+  latency: Latency;
+  fromSend: Latency;
+}
+
+/** A Node server with no framework, no database and no work: it reads the JSON question and answers a constant decision. */
+async function floorServer(): Promise<{ port: number; close(): Promise<void> }> {
+  const answer = JSON.stringify({ allow: true, reason: 'granted', roles: ['editeur'] });
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (c: Buffer) => chunks.push(c));
+    request.on('end', () => {
+      JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(answer);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as AddressInfo).port, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
 async function httpLoad(url: string, token: string, bodies: string[], rate: number, duration: number) {
   const worker = new Worker(LOAD_GENERATOR, { eval: true, workerData: { url, token, bodies, rate, seconds: duration } });
   const result = await new Promise<{ sent: number; completed: number; errors: number; latencies: number[]; fromSend: number[]; seconds: number }>((resolve, reject) => {
@@ -294,12 +323,23 @@ export async function benchAuthorization(assignments = Number(process.env.BENCH_
     const bodies = asked.map((q) => JSON.stringify(q));
     // The target rate, then a fifth of it: latency under the target load, and when the machine is not saturated.
     const rate = Number(process.env.BENCH_AUTHZ_RATE ?? 5_000);
-    const http: AuthorizationResult['http'] = [];
+    const http: HttpRun[] = [];
+    const floor: HttpRun[] = [];
     // BENCH_AUTHZ_HTTP=0 leaves the HTTP part out (while working on the check itself).
+    const run = async (url: string, r: number): Promise<HttpRun> => {
+      await httpLoad(url, token, bodies, r, 1);
+      const load = await httpLoad(url, token, bodies, r, Math.max(10, seconds() * 2));
+      return { targetPerSecond: r, sent: load.sent, completed: load.completed, errors: load.errors, seconds: load.seconds, latency: percentiles(load.latencies), fromSend: percentiles(load.fromSend) };
+    };
     for (const r of process.env.BENCH_AUTHZ_HTTP === '0' ? [] : [rate, rate / 5]) {
-      await httpLoad(`http://127.0.0.1:${port}/api/authorization/check`, token, bodies, r, 1);
-      const load = await httpLoad(`http://127.0.0.1:${port}/api/authorization/check`, token, bodies, r, Math.max(10, seconds() * 2));
-      http.push({ targetPerSecond: r, sent: load.sent, completed: load.completed, errors: load.errors, seconds: load.seconds, latency: percentiles(load.latencies), fromSend: percentiles(load.fromSend) });
+      // The floor first, then Sésame, at each rate: the same generator, the same machine, the same minutes.
+      const bare = await floorServer();
+      try {
+        floor.push(await run(`http://127.0.0.1:${bare.port}/api/authorization/check`, r));
+      } finally {
+        await bare.close();
+      }
+      http.push(await run(`http://127.0.0.1:${port}/api/authorization/check`, r));
     }
 
     return {
@@ -310,6 +350,7 @@ export async function benchAuthorization(assignments = Number(process.env.BENCH_
       casbin: { assignments: casbinPersons * RIGHTS_PER_PERSON, policies: casbin.policies, groupings: casbin.groupings, loadSeconds: casbin.loadSeconds, heapGb: casbin.heapGb, documented, documentedLatency: documentedTimed.latency, reordered },
       sesame: { inProcess, inProcessLatency: percentiles(concurrentSamples), sequentialLatency: sequential.latency, sequentialPerSecond: sequential.perSecond },
       http,
+      floor,
     };
   } finally {
     await t.close();
@@ -336,9 +377,9 @@ export function authorizationRows(r: AuthorizationResult): string[][] {
       '≥ 20 ×',
       ratio >= 20 ? 'met' : 'MISSED',
     ],
-    ...r.http.map((h) => [
+    ...r.http.map((h, i) => [
       `POST /api/authorization/check at ${h.targetPerSecond}/s (open loop)`,
-      '',
+      r.floor[i] ? `bare node:http: p50 ${ms(r.floor[i]!.latency.p50)} ms, p99 ${ms(r.floor[i]!.latency.p99)} ms, ${r.floor[i]!.completed}/${r.floor[i]!.sent} in ${r.floor[i]!.seconds.toFixed(1)} s` : '',
       `p50 ${ms(h.latency.p50)} ms, p99 ${ms(h.latency.p99)} ms (from send: p99 ${ms(h.fromSend.p99)} ms), ${h.completed}/${h.sent} in ${h.seconds.toFixed(1)} s`,
       '',
       h.targetPerSecond === r.http[0]!.targetPerSecond ? 'p99 < 2 ms' : '',
