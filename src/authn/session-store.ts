@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../platform/db/database';
 import type { Loa } from './loa';
 
@@ -34,19 +35,15 @@ export async function insertSession(db: Executor, row: Omit<SessionRow, 'nrn' | 
 
 /** A session that is neither ended, nor past its absolute end, nor idle since `idleSince`. */
 export async function findLiveSession(db: Executor, id: string, now: Date, idleSince: Date): Promise<SessionRow | undefined> {
-  const row = await db
-    .selectFrom('sso_sessions')
-    .innerJoin('persons', 'persons.id', 'sso_sessions.person_id')
-    .selectAll('sso_sessions')
-    .select(['persons.nrn', 'persons.given_name', 'persons.family_name'])
-    .where('sso_sessions.id', '=', id)
-    .where('ended_at', 'is', null)
-    .where('expires_at', '>', now)
-    .where('last_seen_at', '>', idleSince)
-    .executeTakeFirst();
+  // Read on every request of a signed-in browser: a template, not the query builder (see oidc/adapter.ts).
+  const { rows } = await sql<{ person_id: string; nrn: string; given_name: string; family_name: string; loa: Loa; key: string; amr: string[]; auth_time: Date; last_seen_at: Date; expires_at: Date }>`
+    select s.person_id, p.nrn, p.given_name, p.family_name, s.loa, s.key, s.amr, s.auth_time, s.last_seen_at, s.expires_at
+      from sso_sessions s join persons p on p.id = s.person_id
+     where s.id = ${id} and s.ended_at is null and s.expires_at > ${now} and s.last_seen_at > ${idleSince}`.execute(db);
+  const row = rows[0];
   return (
     row && {
-      id: row.id,
+      id,
       personId: row.person_id,
       nrn: row.nrn,
       displayName: `${row.given_name} ${row.family_name}`,
@@ -61,7 +58,7 @@ export async function findLiveSession(db: Executor, id: string, now: Date, idleS
 }
 
 export async function touchSession(db: Executor, id: string, now: Date): Promise<void> {
-  await db.updateTable('sso_sessions').set({ last_seen_at: now }).where('id', '=', id).where('ended_at', 'is', null).execute();
+  await sql`update sso_sessions set last_seen_at = ${now} where id = ${id} and ended_at is null`.execute(db);
 }
 
 export async function endSession(db: Executor, id: string, now: Date): Promise<boolean> {
