@@ -18,19 +18,8 @@ export interface SessionRow {
 }
 
 export async function insertSession(db: Executor, row: Omit<SessionRow, 'nrn' | 'displayName'>): Promise<void> {
-  await db
-    .insertInto('sso_sessions')
-    .values({
-      id: row.id,
-      person_id: row.personId,
-      loa: row.loa,
-      key: row.key,
-      amr: JSON.stringify(row.amr),
-      auth_time: row.authTime,
-      last_seen_at: row.lastSeenAt,
-      expires_at: row.expiresAt,
-    })
-    .execute();
+  await sql`insert into sso_sessions (id, person_id, loa, key, amr, auth_time, last_seen_at, expires_at)
+    values (${row.id}, ${row.personId}, ${row.loa}, ${row.key}, ${JSON.stringify(row.amr)}, ${row.authTime}, ${row.lastSeenAt}, ${row.expiresAt})`.execute(db);
 }
 
 /** A session that is neither ended, nor past its absolute end, nor idle since `idleSince`. */

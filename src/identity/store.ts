@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../platform/db/database';
 import type { Lang } from '../platform/i18n/languages';
 
@@ -13,16 +14,27 @@ export interface Person {
 
 const columns = ['id', 'nrn', 'given_name', 'family_name', 'email', 'phone', 'language'] as const;
 
-function toPerson(row: { id: string; nrn: string; given_name: string; family_name: string; email: string | null; phone: string | null; language: Lang | null }): Person {
+interface PersonRow {
+  id: string;
+  nrn: string;
+  given_name: string;
+  family_name: string;
+  email: string | null;
+  phone: string | null;
+  language: Lang | null;
+}
+
+function toPerson(row: PersonRow): Person {
   return { id: row.id, nrn: row.nrn, givenName: row.given_name, familyName: row.family_name, email: row.email, phone: row.phone, language: row.language };
 }
 
 /** `forUpdate` locks the row until the transaction ends, so concurrent profile changes apply one after the other. */
 export async function findPersonById(db: Executor, id: string, options: { forUpdate?: boolean } = {}): Promise<Person | undefined> {
-  let query = db.selectFrom('persons').select(columns).where('id', '=', id);
-  if (options.forUpdate) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
-  return row && toPerson(row);
+  // The claims of every token read it: a template, not the query builder (see oidc/adapter.ts).
+  const { rows } = options.forUpdate
+    ? await sql<PersonRow>`select id, nrn, given_name, family_name, email, phone, language from persons where id = ${id} for update`.execute(db)
+    : await sql<PersonRow>`select id, nrn, given_name, family_name, email, phone, language from persons where id = ${id}`.execute(db);
+  return rows[0] && toPerson(rows[0]);
 }
 
 export async function findPersonByNrn(db: Executor, nrn: string): Promise<Person | undefined> {

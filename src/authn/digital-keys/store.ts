@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database';
 import type { KeyKindName, KeyStatus } from './model';
 
@@ -49,5 +50,6 @@ export async function setKeyStatus(db: Executor, id: string, status: KeyStatus) 
 }
 
 export async function markKeyUsed(db: Executor, id: string, at: Date) {
-  await db.updateTable('digital_keys').set({ last_used_at: at }).where('id', '=', id).execute();
+  // On every login: a template, not the query builder (see oidc/adapter.ts).
+  await sql`update digital_keys set last_used_at = ${at} where id = ${id}`.execute(db);
 }

@@ -16,14 +16,12 @@ export interface PasswordAccount {
  * counted in round trips).
  */
 export async function findAccount(db: Executor, username: string): Promise<PasswordAccount | undefined> {
-  const row = await db
-    .selectFrom('password_credentials as c')
-    .innerJoin('digital_keys as k', 'k.id', 'c.key_id')
-    .innerJoin('persons as p', 'p.id', 'k.person_id')
-    .select(['c.key_id', 'k.person_id', 'c.username', 'c.hash', 'p.nrn', 'p.given_name', 'p.family_name'])
-    .where(sql<string>`lower(c.username)`, '=', username.trim().toLowerCase())
-    .where('k.status', '=', 'active')
-    .executeTakeFirst();
+  // On every login: a template, not the query builder (see oidc/adapter.ts).
+  const { rows } = await sql<{ key_id: string; person_id: string; username: string; hash: string; nrn: string; given_name: string; family_name: string }>`
+    select c.key_id, k.person_id, c.username, c.hash, p.nrn, p.given_name, p.family_name
+      from password_credentials c join digital_keys k on k.id = c.key_id join persons p on p.id = k.person_id
+     where lower(c.username) = ${username.trim().toLowerCase()} and k.status = 'active'`.execute(db);
+  const row = rows[0];
   return (
     row && {
       keyId: row.key_id,

@@ -4,7 +4,8 @@ import type { Executor } from '../../platform/db/database';
 /** The counters that exist among some keys, with their block times (absent counters block nothing). */
 export async function readBlocks(db: Executor, keys: string[]): Promise<Array<{ key: string; blockedUntil: Date | null }>> {
   if (keys.length === 0) return [];
-  const rows = await db.selectFrom('auth_throttles').select(['key', 'blocked_until']).where('key', 'in', keys).execute();
+  // On every attempt at a secret: a template, not the query builder (see oidc/adapter.ts).
+  const { rows } = await sql<{ key: string; blocked_until: Date | null }>`select key, blocked_until from auth_throttles where key = any(${keys})`.execute(db);
   return rows.map((r) => ({ key: r.key, blockedUntil: r.blocked_until }));
 }
 
