@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { catalogOf, type Application } from '../access/catalog/service';
-import { requestEnterprise, requestEnterprises, requestForSelf } from '../access/home/service';
+import { submitSelfRequest } from '../access/home/self-request-form';
+import { requestEnterprise, requestEnterprises } from '../access/home/service';
 import { requireSession } from '../authn/http-session';
 import { personById } from '../identity/service';
 import { unitsOf } from '../organisations/members/service';
-import { today } from '../organisations/model';
 import type { AppContext } from '../platform/context';
 import { AppError, InputError, NotFoundError } from '../platform/errors';
-import { dateField, emailField, FORM_LEVEL, formBody, formErrorsFromInputError, formErrorsFromZod, formValue, textField, type FormBody } from '../platform/views/form-data';
+import { FORM_LEVEL, formBody, formErrorsFromInputError, formErrorsFromZod, formValue, type FormBody } from '../platform/views/form-data';
 import { parsePage } from '../platform/views/pagination';
 import { HomePage } from './home';
 import { reportForm } from './model';
@@ -19,14 +19,6 @@ import { PortalRequestedPage, PortalRequestPage, type PortalRequestProps, type R
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const requestedQuery = z.object({ state: z.enum(['requested', 'granted', 'scheduled']).catch('requested') });
-const requestForm = z.object({
-  role: textField({ required: 'portal.request.role_required', max: 100 }),
-  unit: textField({ max: 40 }),
-  validUntil: dateField(),
-  contactEmail: emailField({ required: true }),
-  message: textField({ max: 2000 }),
-});
-
 const who = (request: FastifyRequest) => ({ personId: request.session!.personId, nrn: request.session!.nrn });
 const value = (values: FormBody, name: string) => formValue(values, name).trim();
 
@@ -103,33 +95,13 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
       contactEmail: request.t('portal.request.email'),
       message: request.t('portal.request.message'),
     };
-    const parsed = requestForm.safeParse(body);
-    if (!parsed.success) return reply.render(<PortalRequestPage {...props} errors={formErrorsFromZod(parsed.error, request.t, labels)} />, 400);
-    const form = parsed.data;
-    let outcome;
-    try {
-      outcome = await requestForSelf(
-        ctx,
-        who(request),
-        {
-          enterpriseNumber: props.enterprise!.number,
-          applicationId: props.application.id,
-          roleCode: form.role,
-          unitId: form.unit || null,
-          validFrom: today(ctx.clock.now()),
-          validUntil: form.validUntil || null,
-          contactEmail: form.contactEmail,
-          message: form.message,
-        },
-        request.id,
-      );
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      // The enterprise was chosen in the first step, the start date is today: their errors concern the whole form.
-      const errors = error.field === 'enterprise' || error.field === 'validFrom' ? { [FORM_LEVEL]: request.t(error.code, error.params) } : formErrorsFromInputError(error, request.t);
-      return reply.render(<PortalRequestPage {...props} errors={errors} />, 400);
-    }
-    const state: RequestOutcome = !outcome.decided ? 'requested' : outcome.assignment.status === 'scheduled' ? 'scheduled' : 'granted';
+    const sent = await submitSelfRequest(ctx, request, { enterpriseNumber: props.enterprise!.number, applicationId: props.application.id }, body, {
+      labels,
+      roleRequired: 'portal.request.role_required',
+      startsToday: true,
+    });
+    if ('errors' in sent) return reply.render(<PortalRequestPage {...props} errors={sent.errors} />, 400);
+    const state: RequestOutcome = sent.outcome;
     return reply.redirect(`/apps/${encodeURIComponent(props.application.id)}/requested?state=${state}`, 303);
   });
 

@@ -6,26 +6,18 @@ import { unitsOf } from '../../organisations/members/service';
 import { today } from '../../organisations/model';
 import type { AppContext } from '../../platform/context';
 import { AppError, InputError, NotFoundError } from '../../platform/errors';
-import { FORM_LEVEL, dateField, emailField, formBody, formErrorsFromInputError, formErrorsFromZod, formValue, textField, type FormBody } from '../../platform/views/form-data';
+import { formBody, formErrorsFromInputError, formValue, type FormBody } from '../../platform/views/form-data';
 import { parsePage } from '../../platform/views/pagination';
 import { catalogOf } from '../catalog/service';
 import type { ActorRef } from '../service';
-import { homeCounts, myAssignment, myAssignments, requestableApplications, requestEnterprise, requestEnterprises, requestForSelf, stopOwn } from './service';
+import { submitSelfRequest } from './self-request-form';
+import { homeCounts, myAssignment, myAssignments, requestableApplications, requestEnterprise, requestEnterprises, stopOwn } from './service';
 import { HomePage } from './views/home-page';
 import { MineDetailsPage, MinePage, StopPage, type MineDone } from './views/mine-page';
 import { RequestPage, type RequestPageProps } from './views/request-page';
 
 const idParams = z.object({ id: z.string().max(40) });
 const doneQuery = z.object({ done: z.enum(['requested', 'granted', 'scheduled', 'stopped']).optional().catch(undefined) });
-const requestForm = z.object({
-  role: textField({ required: 'access.home.request.role_required', max: 100 }),
-  unit: textField({ max: 40 }),
-  validFrom: dateField({ required: true }),
-  validUntil: dateField(),
-  contactEmail: emailField({ required: true }),
-  message: textField({ max: 2000 }),
-});
-
 function who(request: FastifyRequest): ActorRef {
   return { personId: request.session!.personId, nrn: request.session!.nrn };
 }
@@ -139,33 +131,13 @@ export function homeAccessRoutes(app: FastifyInstance, ctx: AppContext) {
       contactEmail: request.t('access.home.request.email'),
       message: request.t('access.home.request.message'),
     };
-    const parsed = requestForm.safeParse(body);
-    if (!parsed.success) return reply.render(<RequestPage {...props} errors={formErrorsFromZod(parsed.error, request.t, labels)} />, 400);
-    const form = parsed.data;
-    let outcome;
-    try {
-      outcome = await requestForSelf(
-        ctx,
-        who(request),
-        {
-          enterpriseNumber: props.enterprise!.number,
-          applicationId: props.application!.id,
-          roleCode: form.role,
-          unitId: form.unit || null,
-          validFrom: form.validFrom,
-          validUntil: form.validUntil || null,
-          contactEmail: form.contactEmail,
-          message: form.message,
-        },
-        request.id,
-      );
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      // The enterprise was chosen in the first step: its error concerns the whole form.
-      const errors = error.field === 'enterprise' ? { [FORM_LEVEL]: request.t(error.code, error.params) } : formErrorsFromInputError(error, request.t);
-      return reply.render(<RequestPage {...props} errors={errors} />, 400);
-    }
-    const done: MineDone = !outcome.decided ? 'requested' : outcome.assignment.status === 'scheduled' ? 'scheduled' : 'granted';
-    return reply.redirect(`/access/mine/${outcome.assignment.id}?done=${done}`, 303);
+    const sent = await submitSelfRequest(ctx, request, { enterpriseNumber: props.enterprise!.number, applicationId: props.application!.id }, body, {
+      labels,
+      roleRequired: 'access.home.request.role_required',
+      startsToday: false,
+    });
+    if ('errors' in sent) return reply.render(<RequestPage {...props} errors={sent.errors} />, 400);
+    const done: MineDone = sent.outcome;
+    return reply.redirect(`/access/mine/${sent.assignmentId}?done=${done}`, 303);
   });
 }
