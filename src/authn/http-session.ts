@@ -1,8 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { recordAudit } from '../platform/audit/audit';
+import type { AppContext } from '../platform/context';
 import type { RouteModule } from '../platform/http/app';
 import { COOKIE_DEFAULTS } from '../platform/http/security';
 import { atLeast, type Loa } from './loa';
-import { resumeSession, type Session, type SessionSettings } from './session';
+import { closeSession, resumeSession, type Session, type SessionSettings } from './session';
 
 /** The session cookie has no expiry date: it ends with the browser, as the guides promise. */
 export const SESSION_COOKIE = 'sesame_session';
@@ -50,4 +52,24 @@ export function requireSession(level: Loa = 'low') {
     }
     return reply.redirect(`/login?${new URLSearchParams({ return: request.url, loa: level })}`, 303);
   };
+}
+
+/**
+ * Logout, by whichever door (our /logout, an application's RP-initiated
+ * logout, a SAML service provider's): every end hook first (back-channel
+ * logout of the session's applications, SAML logout of its service
+ * providers), then the session closed and the logout audited in one
+ * transaction, then the cookie cleared. `details` says which door.
+ */
+export async function endBrowserSession(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, details?: Record<string, string>): Promise<void> {
+  const session = request.session;
+  if (session) {
+    for (const hook of request.server.sessionEndHooks) await hook(session, request);
+    await ctx.db.transaction().execute(async (trx) => {
+      await closeSession(trx, ctx.clock, session.id);
+      await recordAudit(trx, ctx.clock.now(), { actor: `person:${session.nrn}`, action: 'authn.logged_out', target: `person:${session.nrn}`, ...(details ? { details } : {}), requestId: request.id });
+    });
+    request.session = undefined;
+  }
+  reply.clearCookie(SESSION_COOKIE, COOKIE_DEFAULTS);
 }

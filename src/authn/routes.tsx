@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { recordAudit } from '../platform/audit/audit';
 import type { AppContext } from '../platform/context';
 import { localPath } from '../platform/http/language';
-import { COOKIE_DEFAULTS } from '../platform/http/security';
-import { SESSION_COOKIE } from './http-session';
 import { LEVELS } from './loa';
 import { rememberPendingLogin } from './login';
-import { closeSession, idleDeadline } from './session';
+import { endBrowserSession } from './http-session';
+import { idleDeadline } from './session';
 import { LoginPage } from './views/login-page';
 
 const loginQuery = z.object({ return: z.string().optional(), loa: z.enum(LEVELS).catch('low') });
@@ -22,15 +20,7 @@ export function authnRoutes(app: FastifyInstance, ctx: AppContext) {
 
   /** Ends the session everywhere: every hook (e.g. back-channel logout of its applications) runs first. */
   app.post('/logout', async (request, reply) => {
-    const session = request.session;
-    if (session) {
-      for (const hook of app.sessionEndHooks) await hook(session, request);
-      await ctx.db.transaction().execute(async (trx) => {
-        await closeSession(trx, ctx.clock, session.id);
-        await recordAudit(trx, ctx.clock.now(), { actor: `person:${session.nrn}`, action: 'authn.logged_out', target: `person:${session.nrn}`, requestId: request.id });
-      });
-    }
-    reply.clearCookie(SESSION_COOKIE, COOKIE_DEFAULTS);
+    await endBrowserSession(ctx, request, reply);
     return reply.redirect('/?logged_out=1', 303);
   });
 

@@ -1,11 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
-import { SESSION_COOKIE } from '../authn/http-session';
-import { closeSession } from '../authn/session';
-import { recordAudit } from '../platform/audit/audit';
+import { endBrowserSession } from '../authn/http-session';
 import type { AppContext } from '../platform/context';
 import type { RouteModule } from '../platform/http/app';
-import { COOKIE_DEFAULTS } from '../platform/http/security';
 import { linkProviderSession } from './adapter';
 import { applyCatalogFile } from './clients';
 import { registerEnterpriseChoice } from './enterprise-choice';
@@ -28,21 +25,7 @@ export const oidcRoutes: RouteModule = async (app: FastifyInstance, ctx: AppCont
   const hooks: ProviderHooks = {
     // RP-initiated logout at the provider ends the single-sign-on session too.
     async onLogoutConfirmed(request, reply) {
-      const session = request.session;
-      if (!session) return;
-      for (const hook of request.server.sessionEndHooks) await hook(session, request);
-      await ctx.db.transaction().execute(async (trx) => {
-        await closeSession(trx, ctx.clock, session.id);
-        await recordAudit(trx, ctx.clock.now(), {
-          actor: `person:${session.nrn}`,
-          action: 'authn.logged_out',
-          target: `person:${session.nrn}`,
-          details: { via: 'oidc.rp_initiated_logout' },
-          requestId: request.id,
-        });
-      });
-      request.session = undefined;
-      reply.clearCookie(SESSION_COOKIE, COOKIE_DEFAULTS);
+      if (request.session) await endBrowserSession(ctx, request, reply, { via: 'oidc.rp_initiated_logout' });
     },
     async onLogin(session, providerSessionUid) {
       await linkProviderSession(ctx.db, providerSessionUid, session.id, session.expiresAt);

@@ -1,10 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE } from '../authn/http-session';
-import { closeSession } from '../authn/session';
-import { recordAudit } from '../platform/audit/audit';
+import { endBrowserSession } from '../authn/http-session';
 import type { AppContext } from '../platform/context';
 import type { RouteModule } from '../platform/http/app';
-import { COOKIE_DEFAULTS } from '../platform/http/security';
 import { endpoints, metadataXml, octetStringOf, type Binding, type Incoming } from './idp';
 import { applyServiceProviderCatalog } from './service-providers';
 import { loadSigningKey } from './signing-key';
@@ -91,21 +88,7 @@ export const samlRoutes: RouteModule = async (app: FastifyInstance, ctx: AppCont
     const session = request.session;
     const outcome = await answerLogout(ctx, key, request.params.handle, session);
     if (outcome.kind === 'expired') return reply.render(<RequestExpired />, 400);
-    if (outcome.endSession && session) {
-      for (const hook of app.sessionEndHooks) await hook(session, request);
-      await ctx.db.transaction().execute(async (trx) => {
-        await closeSession(trx, ctx.clock, session.id);
-        await recordAudit(trx, ctx.clock.now(), {
-          actor: `person:${session.nrn}`,
-          action: 'authn.logged_out',
-          target: `person:${session.nrn}`,
-          details: { via: 'saml.sp_initiated_logout', sp: outcome.spEntityId },
-          requestId: request.id,
-        });
-      });
-      request.session = undefined;
-      reply.clearCookie(SESSION_COOKIE, COOKIE_DEFAULTS);
-    }
+    if (outcome.endSession && session) await endBrowserSession(ctx, request, reply, { via: 'saml.sp_initiated_logout', sp: outcome.spEntityId });
     return reply.redirect(outcome.location, 303);
   });
 };
