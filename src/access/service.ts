@@ -154,6 +154,9 @@ export async function requestAssignments(ctx: AppContext, who: ActorRef, inputs:
   const requester = (await personById(ctx, who.personId))!;
 
   return ctx.db.transaction().execute(async (trx) => {
+    // An invitation withdrawn or expired since the caller looked at it accepts no one; the lock makes a
+    // concurrent withdrawal wait for this acceptance, or this acceptance see the withdrawal.
+    if (options.invitationId && !(await store.lockOpenInvitation(trx, options.invitationId, now))) throw new AppError('access.invitations.errors.closed', 409);
     const outcomes: Outcome[] = [];
     for (const p of prepared) {
       const { input } = p;

@@ -262,3 +262,9 @@ export async function applicationsOfPerson(db: Executor, personId: string): Prom
   }
   return access;
 }
+
+/** Whether an invitation is still open (neither withdrawn nor expired), locked against a concurrent withdrawal until the transaction ends. */
+export async function lockOpenInvitation(trx: Trx, id: string, now: Date): Promise<boolean> {
+  const row = await trx.selectFrom('invitations').select('id').where('id', '=', id).where('status', '=', 'open').where('expires_at', '>', now).forShare().executeTakeFirst();
+  return row !== undefined;
+}

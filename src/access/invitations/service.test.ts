@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, ForbiddenError, InputError } from '../../platform/errors';
 import { createTestApp, type TestApp } from '../../platform/testing/app';
 import { loadDemoRegisters } from '../../registries/demo';
+import { requestAssignments } from '../service';
 import { acceptanceOf, acceptInvitation, invitationByToken } from './accept';
 import { draftFromTemplate } from './draft';
 import { addDays, hashToken } from './model';
@@ -119,6 +120,21 @@ describe('accepting an invitation', () => {
     const other = await (await import('./test-fixture')).actor(t, '95112731871');
     await expect(acceptInvitation(t.ctx, other, token, { contactEmail: 'lisa@zephyr.be' })).rejects.toMatchObject({ code: 'access.invitations.errors.closed', status: 409 });
     await expect(withdrawInvitation(t.ctx, world.pieter, created.invitation.id)).rejects.toMatchObject({ code: 'access.invitations.errors.not_open' });
+  });
+
+  it('refuses, in the transaction that records it, an acceptance whose invitation was withdrawn after it was checked', async () => {
+    const created = await createInvitation(t.ctx, world.pieter, guideInvitation({ persons: [] }), { lang: 'fr' });
+    const role = (await t.ctx.db.selectFrom('invitation_roles').selectAll().where('invitation_id', '=', created.invitation.id).executeTakeFirstOrThrow());
+    await withdrawInvitation(t.ctx, world.pieter, created.invitation.id);
+    // What acceptInvitation sends once its checks passed: the withdrawal came in between.
+    const accepting = requestAssignments(
+      t.ctx,
+      world.naima,
+      [{ personId: world.naima.personId, enterpriseNumber: role.enterprise_number, unitId: role.unit_id, applicationId: role.application_id, roleCode: role.role_code, validFrom: TODAY, validUntil: null, contactEmail: 'naima@zephyr.be' }],
+      { via: 'invitation', invitationId: created.invitation.id },
+    );
+    await expect(accepting).rejects.toMatchObject({ code: 'access.invitations.errors.closed', status: 409 });
+    expect(await acceptanceOf(t.ctx, created.invitation.id, world.naima.personId)).toHaveLength(0);
   });
 
   it('refuses an expired link, and treats an unknown or malformed one alike', async () => {
