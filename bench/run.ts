@@ -8,6 +8,7 @@ import { benchEnterpriseList } from './enterprise-list';
 import { benchGrants } from './grants';
 import { perCpuSecond, type Measurement } from './measure';
 import { benchPasswordLogin } from './password-login';
+import { benchQueryBuilder } from './query-builder';
 import { benchRegisterImport } from './register-import';
 import { benchSsoFlow } from './sso-flow';
 
@@ -47,6 +48,8 @@ const sso = await benchSsoFlow();
 console.log('SSO flow: done');
 const grants = await benchGrants();
 console.log('grants: done');
+const queryBuilder = await benchQueryBuilder();
+console.log('query builder: done');
 const registerImport = await benchRegisterImport(IMPORT_ENTERPRISES);
 console.log('register import: done');
 const enterpriseList = await benchEnterpriseList();
@@ -65,6 +68,7 @@ const rows = [
   ['  same, per CPU-second', `${perCpuSecond(sso.bare).toFixed(1)}`, `${perCpuSecond(sso.sesame).toFixed(1)}`, percent(perCpuSecond(sso.sesame) / perCpuSecond(sso.bare)), '', ''],
   ['refresh grant, per core', `bare: ${perCpuSecond(grants.bareRefresh).toFixed(0)}/s`, `${perCpuSecond(grants.refresh).toFixed(0)}/s (${rate(grants.refresh)} on ${cores(grants.refresh)} cores)`, percent(perCpuSecond(grants.refresh) / perCpuSecond(grants.bareRefresh)), '≥ 1 200', verdict(perCpuSecond(grants.refresh) >= TARGETS.grantsPerCore)],
   ['client credentials, per core', `bare: ${perCpuSecond(grants.bareClientCredentials).toFixed(0)}/s`, `${perCpuSecond(grants.clientCredentials).toFixed(0)}/s (${rate(grants.clientCredentials)} on ${cores(grants.clientCredentials)} cores)`, percent(perCpuSecond(grants.clientCredentials) / perCpuSecond(grants.bareClientCredentials)), '≥ 1 200', verdict(perCpuSecond(grants.clientCredentials) >= TARGETS.grantsPerCore)],
+  ['one statement, Node CPU (builder vs sql template)', `${queryBuilder.builderNodeUs.toFixed(0)} µs`, `${queryBuilder.templateNodeUs.toFixed(0)} µs`, percent(queryBuilder.templateNodeUs / queryBuilder.builderNodeUs), '', ''],
   [
     `register import, ${registerImport.enterprises} enterprises`,
     '',
@@ -88,4 +92,4 @@ const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length))
 for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ').trimEnd());
 console.log(`\nconcurrency: password ${password.concurrency}, SSO ${sso.concurrency}, grants ${grants.concurrency}.`);
 console.log('Cores = CPU time of this process (server and HTTP clients) plus the local PostgreSQL processes, over wall time.');
-console.log(JSON.stringify({ password, sso, grants, registerImport, enterpriseList, authorization, assignmentOverview, assignmentExport }));
+console.log(JSON.stringify({ password, sso, grants, queryBuilder, registerImport, enterpriseList, authorization, assignmentOverview, assignmentExport }));
