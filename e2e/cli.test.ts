@@ -94,6 +94,11 @@ describe('the sesame command', () => {
     const demo = await run(['demo-data']);
     expect(demo.code).toBe(0);
     expect(demo.stdout).toContain('Demo registers loaded.');
+    // serve (the test above, same data directory) may have registered it already.
+    expect(demo.stdout).toMatch(/Demo enterprise Ateliers Zéphyr(: already)? registered/);
+    const again = await run(['demo-data']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Demo enterprise Ateliers Zéphyr: already registered.');
     const missing = await run(['import-registers', path.join(dataDir, 'no-such-dir')]);
     expect(missing.code).toBe(1);
   });

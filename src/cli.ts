@@ -3,6 +3,9 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { scheduledJobs } from './jobs';
 import { verifyAuditChain } from './platform/audit/audit';
 import { withContext } from './platform/bootstrap';
+import { loadDemoAccess } from './access/demo';
+import { applyCatalog } from './access/catalog/apply';
+import { loadDemoKeys } from './authn/password/demo';
 import { loadDemoRegisters } from './registries/demo';
 import { importRegisters, summariseImport } from './registries/import';
 import { serve } from './server';
@@ -65,12 +68,16 @@ program
 
 program
   .command('demo-data')
-  .description('load the fictitious demo registers (persons, enterprises, legal functions)')
+  .description('load the demo data serve loads on first start: the fictitious registers, the demo digital keys, and Ateliers Zéphyr with its managers, employees and roles')
   .action(async () => {
     await withContext(config(), async (ctx) => {
       for (const line of summariseImport(await loadDemoRegisters(ctx.db))) console.log(line);
+      console.log('Demo registers loaded.');
+      await loadDemoKeys(ctx.db);
+      // The demo roles need the catalog, which serve applies at start.
+      await applyCatalog(ctx, ctx.config.catalogDir);
+      console.log((await loadDemoAccess(ctx)) ? 'Demo enterprise Ateliers Zéphyr registered, with its managers, employees and roles.' : 'Demo enterprise Ateliers Zéphyr: already registered.');
     });
-    console.log('Demo registers loaded.');
   });
 
 const jobs = program.command('jobs').description('scheduled maintenance, which every serving node also runs hourly (each job is safe to run concurrently)');
