@@ -16,8 +16,8 @@ import { clientAsProviderMetadata } from './store';
  *
  * Every single sign-on and every token goes through these statements, so
  * they are written as `sql` templates rather than with the query builder:
- * building and compiling a query costs Node about 0.2 ms per statement on
- * the benchmark machine (BENCHMARKS.md), more than sending it.
+ * building and compiling a query is about a quarter of Node's work per
+ * statement (bench/query-builder.ts, BENCHMARKS.md).
  */
 export class KyselyAdapter implements Adapter {
   constructor(
