@@ -17,6 +17,48 @@ const INT8 = 20;
 const DATE = 1082;
 const parsers = { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v };
 
+/**
+ * A pg client that prepares the statements its connection runs again and
+ * again: from the second time a text with parameters runs, it is sent as a
+ * named statement, so PostgreSQL parses it once per connection (and, after
+ * a few runs, plans it once) instead of every time. The hot statements
+ * (sessions, the provider's storage, logins) run thousands of times per
+ * connection. At most MAX_PREPARED names per connection, so texts that vary
+ * (IN lists of every length) cannot grow a server backend's memory without
+ * bound. Like every server-side prepared statement, this needs a session
+ * (or PgBouncer 1.21+ with max_prepared_statements) between Sésame and
+ * PostgreSQL, not a transaction-mode pooler (README, "Configuration").
+ */
+const MAX_PREPARED = 256;
+
+class PreparingClient extends pg.Client {
+  readonly #seen = new Map<string, string | null>();
+
+  override query(...args: unknown[]): never {
+    const [text, values] = args;
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length === 2) {
+      const name = this.#nameFor(text);
+      if (name) return super.query({ name, text, values } as never) as never;
+    }
+    return (super.query as (...a: unknown[]) => never)(...args);
+  }
+
+  #nameFor(text: string): string | null | undefined {
+    if (!this.#seen.has(text)) {
+      if (this.#seen.size < MAX_PREPARED * 4) this.#seen.set(text, null);
+      return undefined;
+    }
+    let name = this.#seen.get(text);
+    if (name === null && this.#named < MAX_PREPARED) {
+      name = `sesame_${++this.#named}`;
+      this.#seen.set(text, name);
+    }
+    return name;
+  }
+
+  #named = 0;
+}
+
 export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite (on disk, or in memory for tests). */
@@ -25,6 +67,7 @@ export function openDatabase(target: DatabaseTarget): Db {
     const pool = new pg.Pool({
       connectionString: target.url,
       max: 10,
+      Client: PreparingClient,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
           (parsers as Record<number, (v: string) => unknown>)[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
