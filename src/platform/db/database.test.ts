@@ -32,4 +32,13 @@ describe.skipIf(!process.env.DATABASE_URL)('statements a connection runs again a
       expect(Number(rows[0]!.n)).toBeGreaterThan(200);
     });
   });
+
+  it('leave long texts (bulk inserts) unprepared and unremembered', async () => {
+    await t.ctx.db.connection().execute(async (c) => {
+      const long = sql`select ${1}::int as n, ${sql.lit('x'.repeat(5000))} as padding`;
+      for (let run = 0; run < 3; run++) await long.execute(c);
+      const { rows } = await sql<{ n: string }>`select count(*) as n from pg_prepared_statements where statement like '%xxxxxxxxxx%'`.execute(c);
+      expect(Number(rows[0]!.n)).toBe(0);
+    });
+  });
 });

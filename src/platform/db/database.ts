@@ -30,13 +30,15 @@ const parsers = { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v };
  * PostgreSQL, not a transaction-mode pooler (README, "Configuration").
  */
 const MAX_PREPARED = 256;
+// Hot statements are short; a bulk insert's text (hundreds of kilobytes of placeholders) is neither remembered nor prepared.
+const MAX_TEXT = 4096;
 
 class PreparingClient extends pg.Client {
   readonly #seen = new Map<string, string | null>();
 
   override query(...args: unknown[]): never {
     const [text, values] = args;
-    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length === 2) {
+    if (typeof text === 'string' && text.length <= MAX_TEXT && Array.isArray(values) && values.length > 0 && args.length === 2) {
       const name = this.#nameFor(text);
       if (name) return super.query({ name, text, values } as never) as never;
     }
