@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Selectable, type SqlBool } from 'kysely';
 import type { Executor, Trx } from '../platform/db/database';
 import type { AssignmentStatus, HistoryAction, RequestKind, RequestStatus, RequestVia } from './model';
 import { LIVE_STATUSES } from './model';
@@ -111,7 +111,9 @@ export async function insertRequestedAssignment(trx: Trx, a: NewAssignmentRow, a
     .onConflict((oc) =>
       oc
         .expression(sql`person_id, enterprise_number, coalesce(unit_id, '00000000-0000-0000-0000-000000000000'::uuid), application_id, role_code`)
-        .where('status', 'in', LIVE_STATUSES)
+        // Literals, not parameters: PostgreSQL matches the partial unique index against this predicate when it
+        // plans, and a prepared statement's generic plan does not know its parameters' values.
+        .where(sql<SqlBool>`status in (${sql.join(LIVE_STATUSES.map((s) => sql.lit(s)))})`)
         .doNothing(),
     )
     .returningAll()
@@ -159,7 +161,7 @@ export async function insertPendingRequest(trx: Trx, r: NewRequestRow, at: Date)
       requested_at: at,
       status: 'pending',
     })
-    .onConflict((oc) => oc.column('assignment_id').where('status', '=', 'pending').doNothing())
+    .onConflict((oc) => oc.column('assignment_id').where(sql<SqlBool>`status = 'pending'`).doNothing()) // a literal: see insertRequestedAssignment
     .returningAll()
     .executeTakeFirst();
   return row ? toRequest(row) : undefined;
