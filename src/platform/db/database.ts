@@ -25,7 +25,10 @@ const parsers = { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v };
  * (sessions, the provider's storage, logins) run thousands of times per
  * connection. At most MAX_PREPARED names per connection, so texts that vary
  * (IN lists of every length) cannot grow a server backend's memory without
- * bound. Like every server-side prepared statement, this needs a session
+ * bound. After five runs PostgreSQL may plan a prepared statement once for
+ * any parameters: where the plan itself depends on a value (an ON CONFLICT
+ * predicate matched against a partial unique index), write the value as a
+ * literal (access/store.ts). Like every server-side prepared statement, this needs a session
  * (or PgBouncer 1.21+ with max_prepared_statements) between Sésame and
  * PostgreSQL, not a transaction-mode pooler (README, "Configuration").
  */
