@@ -95,7 +95,7 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
       contactEmail: request.t('portal.request.email'),
       message: request.t('portal.request.message'),
     };
-    const sent = await submitSelfRequest(ctx, request, { enterpriseNumber: props.enterprise!.number, applicationId: props.application.id }, body, {
+    const sent = await submitSelfRequest(ctx, request, who(request), { enterpriseNumber: props.enterprise!.number, applicationId: props.application.id }, body, {
       labels,
       roleRequired: 'portal.request.role_required',
       startsToday: true,

@@ -75,20 +75,11 @@ export function rightsStatement(questions: readonly Pick<Pending, 'person' | 'ap
      order by q.n, a.role_code`;
 }
 
-/*
- * The statement's text is the same for every batch (four array
- * parameters), so each connection prepares it after its first run
- * (platform/db/database.ts): a batch then costs PostgreSQL no parse and,
- * after a few executions, no plan (the generic plan is the same lateral
- * index probe; the benchmark prints it).
- */
-async function rightsOf(db: Db, batch: readonly Pending[]): Promise<RightRow[]> {
-  return (await rightsStatement(batch).execute(db)).rows;
-}
-
 async function answer(db: Db, batch: Pending[]): Promise<void> {
   try {
-    const rows = await rightsOf(db, batch);
+    // The statement's text is the same for every batch (four array parameters), so each connection prepares it
+    // after its first run (platform/db/database.ts): no parse and, after a few executions, no plan per batch.
+    const { rows } = await rightsStatement(batch).execute(db);
     const answers: HeldRight[][] = batch.map(() => []);
     for (const r of rows) answers[Number(r.n) - 1]!.push({ roleCode: r.role_code, unitId: r.unit_id, unitNumber: r.unit_number, validFrom: r.valid_from, validUntil: r.valid_until });
     batch.forEach((q, i) => q.resolve(answers[i]!));

@@ -131,7 +131,7 @@ export function homeAccessRoutes(app: FastifyInstance, ctx: AppContext) {
       contactEmail: request.t('access.home.request.email'),
       message: request.t('access.home.request.message'),
     };
-    const sent = await submitSelfRequest(ctx, request, { enterpriseNumber: props.enterprise!.number, applicationId: props.application!.id }, body, {
+    const sent = await submitSelfRequest(ctx, request, who(request), { enterpriseNumber: props.enterprise!.number, applicationId: props.application!.id }, body, {
       labels,
       roleRequired: 'access.home.request.role_required',
       startsToday: false,

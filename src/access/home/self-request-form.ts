@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context';
 import { InputError } from '../../platform/errors';
 import type { MessageKey } from '../../platform/i18n/catalog';
 import { dateField, emailField, FORM_LEVEL, formErrorsFromInputError, formErrorsFromZod, textField, type FormBody, type FormErrors } from '../../platform/views/form-data';
+import type { ActorRef } from '../service';
 import { requestForSelf } from './service';
 
 /*
@@ -34,6 +35,7 @@ const fields = {
 export async function submitSelfRequest(
   ctx: AppContext,
   request: FastifyRequest,
+  who: ActorRef,
   target: { enterpriseNumber: string; applicationId: string },
   body: FormBody,
   form: SelfRequestForm,
@@ -46,7 +48,7 @@ export async function submitSelfRequest(
   try {
     const outcome = await requestForSelf(
       ctx,
-      { personId: request.session!.personId, nrn: request.session!.nrn },
+      who,
       {
         ...target,
         roleCode: input.role,

@@ -37,7 +37,9 @@ const MAX_PREPARED = 256;
 const MAX_TEXT = 4096;
 
 class PreparingClient extends pg.Client {
+  /** Each text seen with parameters, and its statement name once it has one. */
   readonly #seen = new Map<string, string | null>();
+  #named = 0;
 
   override query(...args: unknown[]): never {
     const [text, values] = args;
@@ -60,8 +62,6 @@ class PreparingClient extends pg.Client {
     }
     return name;
   }
-
-  #named = 0;
 }
 
 export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
