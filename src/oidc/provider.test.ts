@@ -135,7 +135,8 @@ describe('the OpenID provider, seen by an external relying party', () => {
     expect(done.headers.get('location')).toBe(`${RP}/bye?state=bye`);
     expect(backchannel.received.length).toBe(before + 1);
     expect(backchannel.received.at(-1)).toMatchObject({ sub: person.id, aud: 'rp' });
-    // Our single-sign-on session ended too, and the event is audited.
+    // Our single-sign-on session ended too: the browser's cookie is cleared, and the event is audited.
+    expect(browser.cookies.has(SESSION_COOKIE)).toBe(false);
     expect((await (await browser.fetch(`${issuer}/session/status`)).json()) as object).toEqual({ active: false });
     const audited = await t.ctx.db.selectFrom('audit_events').select('details').where('action', '=', 'authn.logged_out').execute();
     expect(audited.some((e) => (e.details as { via?: string }).via === 'oidc.rp_initiated_logout')).toBe(true);
@@ -156,6 +157,14 @@ describe('the OpenID provider, seen by an external relying party', () => {
     expect(first.reached.url.startsWith(CALLBACK)).toBe(true);
     const second = await authorize(await relyingParty(), browser);
     expect(second.reached.url.startsWith(CALLBACK)).toBe(true);
+    // The answer that hands out the code sets the provider's cookies once each.
+    const challenge = await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier());
+    const url = oidc.buildAuthorizationUrl(await relyingParty(), { redirect_uri: CALLBACK, scope: 'openid', code_challenge: challenge, code_challenge_method: 'S256' });
+    const answered = await browser.fetch(url.href);
+    expect(answered.headers.get('location')).toMatch(/^http:\/\/127\.0\.0\.1:9\/rp\/callback\?code=/);
+    const names = answered.headers.getSetCookie().map((line) => line.split('=')[0]);
+    expect(names.length).toBeGreaterThan(0);
+    expect(new Set(names).size).toBe(names.length);
   });
 
   it('sends a back-channel logout to the applications of the session when the person logs out of Sésame', async () => {

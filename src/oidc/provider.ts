@@ -6,6 +6,7 @@ import { eidCertificateForSession } from '../authn/eid/service';
 import { atLeast, type AcrAliases } from '../authn/loa';
 import { personById, type Person } from '../identity/service';
 import type { AppContext } from '../platform/context';
+import { takePendingCookies } from '../platform/http/security';
 import { rolesClaims } from './acting-for';
 import { findGrantIdentification, KyselyAdapter } from './adapter';
 import { SCOPE_CLAIMS, certificateClaims, personClaims } from './claims';
@@ -200,11 +201,11 @@ export function createProvider(ctx: AppContext, jwks: { keys: object[] }, hooks:
     const session = found.request.session;
     if (route === 'resume' && session && koa.oidc?.session?.accountId === session.personId) await hooks.onLogin(session, koa.oidc.session.uid);
     if (route === 'end_session_confirm' && koa.status === 303) await hooks.onLogoutConfirmed(found.request, found.reply);
-    const cookies = found.reply.getHeader('set-cookie');
-    if (cookies !== undefined) {
+    // Our cookies (a stale session's cleared, the session ended by a logout) join the provider's.
+    const ours = takePendingCookies(found.reply);
+    if (ours.length > 0) {
       const existing = koa.response.get('set-cookie') as unknown as string[] | string | undefined;
-      const list = [existing ?? [], cookies].flat().filter((c): c is string => typeof c === 'string' && c.length > 0);
-      koa.set('set-cookie', list);
+      koa.set('set-cookie', [existing ?? [], ours].flat().filter((c) => c.length > 0));
     }
   });
   return provider;

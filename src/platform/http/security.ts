@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
@@ -11,6 +11,27 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Cookies always Secure, HttpOnly and SameSite=Lax: browsers accept Secure cookies on http://localhost too. */
 export const COOKIE_DEFAULTS = { path: '/', httpOnly: true, secure: true, sameSite: 'lax' } as const;
+
+interface PendingCookie {
+  name: string;
+  value: string;
+  opts: Record<string, unknown>;
+}
+
+/**
+ * The cookies set on a Fastify reply and not written yet, as Set-Cookie
+ * lines, taken off the reply. @fastify/cookie writes them in its onSend
+ * hook, which a hijacked reply (one the OpenID provider answers) never
+ * runs; it keeps them under a symbol of its own, without an accessor.
+ */
+export function takePendingCookies(reply: FastifyReply): string[] {
+  const key = Object.getOwnPropertySymbols(reply).find((symbol) => symbol.description === 'fastify.reply.setCookies');
+  const pending = key ? (reply as unknown as Record<symbol, Map<string, PendingCookie> | null>)[key] : undefined;
+  if (!pending?.size) return [];
+  const lines = [...pending.values()].map((c) => reply.server.serializeCookie(c.name, c.value, c.opts));
+  pending.clear();
+  return lines;
+}
 
 /**
  * Helmet's headers, worked out once. Our options are the same for every
