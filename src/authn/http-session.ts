@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../platform/audit/audit';
 import type { AppContext } from '../platform/context';
+import { ForbiddenError } from '../platform/errors';
 import type { RouteModule } from '../platform/http/app';
 import { COOKIE_DEFAULTS } from '../platform/http/security';
 import { atLeast, type Loa } from './loa';
@@ -52,6 +53,16 @@ export function requireSession(level: Loa = 'low') {
     }
     return reply.redirect(`/login?${new URLSearchParams({ return: request.url, loa: level })}`, 303);
   };
+}
+
+/**
+ * Who acts in a request that requireSession let through: the session's
+ * person, as the services name an actor. Without a session it refuses,
+ * should a route ever forget its guard.
+ */
+export function sessionActor(request: FastifyRequest): { personId: string; nrn: string } {
+  if (!request.session) throw new ForbiddenError();
+  return { personId: request.session.personId, nrn: request.session.nrn };
 }
 
 /**

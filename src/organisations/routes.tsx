@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { requireSession } from '../authn/http-session';
+import { requireSession, sessionActor } from '../authn/http-session';
 import type { AppContext } from '../platform/context';
 import { InputError, NotFoundError } from '../platform/errors';
 import { FORM_LEVEL, formBody, formErrorsFromInputError, formErrorsFromZod, formValue, type FormBody, type FormErrors } from '../platform/views/form-data';
@@ -19,7 +19,6 @@ import {
   managersOf,
   registerPersonFor,
   revokeManager,
-  type ActorRef,
   type RegistrationCheck,
 } from './service';
 import { DesignatePage } from './views/designate-page';
@@ -35,11 +34,6 @@ type Steps = typeof registrationSteps;
 const numberParams = z.object({ number: z.string().max(20) });
 const mandateParams = z.object({ number: z.string().max(20), mandateId: z.string().max(40) });
 const doneQuery = z.object({ done: z.enum(['designated', 'revoked']).optional().catch(undefined) });
-
-function who(request: FastifyRequest): ActorRef {
-  const session = request.session!;
-  return { personId: session.personId, nrn: session.nrn };
-}
 
 /** The enterprise number of a path, 10 digits, or 404. */
 function enterpriseParam(params: unknown): string {
@@ -75,7 +69,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     let check: RegistrationCheck | undefined;
     if (enterpriseData && (outcome.kind === 'done' || outcome.step !== 'enterprise')) {
       try {
-        check = await checkRegistration(ctx, who(request), enterpriseData.enterpriseNumber, request.lang);
+        check = await checkRegistration(ctx, sessionActor(request), enterpriseData.enterpriseNumber, request.lang);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         const { enterprise: _dropped, ...rest } = outcome.data;
@@ -119,7 +113,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
     }
     const result = await designatePrincipal(
       ctx,
-      who(request),
+      sessionActor(request),
       { enterpriseNumber: check!.enterprise.number, nrn: principal.nrn, email: principal.email, phone: principal.phone, expectedPrincipalId: principalData.expected || null },
       request.id,
     );
@@ -128,7 +122,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get('/organisations/:number/registered', async (request, reply) => {
     const number = enterpriseParam(request.params);
-    const overview = await managersOf(ctx, who(request), number, request.lang);
+    const overview = await managersOf(ctx, sessionActor(request), number, request.lang);
     const principal = overview.managers.find((m) => m.kind === 'principal');
     if (!principal) throw new NotFoundError();
     return reply.render(
@@ -144,7 +138,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
 
   /** The managers of the enterprise and what the viewer may do there; with `sync`, the register's establishment units are added first (the designate form offers them). */
   async function managersPage(request: FastifyRequest, number: string, options: { sync?: boolean } = {}) {
-    const overview = await managersOf(ctx, who(request), number, request.lang);
+    const overview = await managersOf(ctx, sessionActor(request), number, request.lang);
     if (options.sync) await syncEstablishmentUnits(ctx, number, request.lang);
     const units = await unitsOf(ctx, number);
     const now = ctx.clock.now();
@@ -199,7 +193,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
       }
       await designateManager(
         ctx,
-        who(request),
+        sessionActor(request),
         {
           enterpriseNumber: number,
           kind: form.kind as DesignatedKind,
@@ -231,7 +225,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post('/organisations/:number/managers/:mandateId/revoke', async (request, reply) => {
     const params = mandateParams.parse(request.params);
     const number = enterpriseParam(request.params);
-    await revokeManager(ctx, who(request), number, params.mandateId, request.id);
+    await revokeManager(ctx, sessionActor(request), number, params.mandateId, request.id);
     return reply.redirect(`/organisations/${number}/managers?done=revoked`, 303);
   });
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { catalogOf, type Application } from '../access/catalog/service';
 import { submitSelfRequest } from '../access/home/self-request-form';
 import { requestEnterprise, requestEnterprises } from '../access/home/service';
-import { requireSession } from '../authn/http-session';
+import { requireSession, sessionActor } from '../authn/http-session';
 import { personById } from '../identity/service';
 import { unitsOf } from '../organisations/members/service';
 import type { AppContext } from '../platform/context';
@@ -19,7 +19,6 @@ import { PortalRequestedPage, PortalRequestPage, type PortalRequestProps, type R
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const requestedQuery = z.object({ state: z.enum(['requested', 'granted', 'scheduled']).catch('requested') });
-const who = (request: FastifyRequest) => ({ personId: request.session!.personId, nrn: request.session!.nrn });
 const value = (values: FormBody, name: string) => formValue(values, name).trim();
 
 /**
@@ -40,14 +39,14 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
   async function applicationOf(request: FastifyRequest): Promise<Application> {
     const params = idParams.safeParse(request.params);
     if (!params.success) throw new NotFoundError();
-    return (await portalApp(ctx, who(request), params.data.id)).application;
+    return (await portalApp(ctx, sessionActor(request), params.data.id)).application;
   }
 
   app.get('/apps', anyLevel, async (request, reply) => {
     const query = (request.query ?? {}) as FormBody;
     const q = value(query, 'q').slice(0, 100);
     const parsed = { all: value(query, 'all') === '1', q, page: parsePage(query.page) };
-    const data = await appsFor(ctx, who(request), request.session!.loa, request.lang, parsed);
+    const data = await appsFor(ctx, sessionActor(request), request.session!.loa, request.lang, parsed);
     return reply.render(<AppsPage data={data} query={{ ...parsed, page: data.pagination.page }} />);
   });
 
@@ -60,7 +59,7 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
     const application = catalog.application(params.data.id);
     // Citizen applications are open to everybody; an application without roles has nothing to ask for.
     if (!application || application.audience !== 'enterprise' || catalog.rolesOf(application.id).length === 0) throw new NotFoundError();
-    const memberships = await requestEnterprises(ctx, who(request), request.lang);
+    const memberships = await requestEnterprises(ctx, sessionActor(request), request.lang);
     const values = Object.fromEntries(['enterprise', 'number', 'role', 'unit', 'validUntil', 'contactEmail', 'message'].map((k) => [k, formValue(input, k)]));
     const props: PortalRequestProps = { application, step: 'enterprise', memberships, roles: [], units: [], values };
     const chosen = value(input, 'enterprise');
@@ -95,7 +94,7 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
       contactEmail: request.t('portal.request.email'),
       message: request.t('portal.request.message'),
     };
-    const sent = await submitSelfRequest(ctx, request, who(request), { enterpriseNumber: props.enterprise!.number, applicationId: props.application.id }, body, {
+    const sent = await submitSelfRequest(ctx, request, { enterpriseNumber: props.enterprise!.number, applicationId: props.application.id }, body, {
       labels,
       roleRequired: 'portal.request.role_required',
       startsToday: true,
@@ -128,7 +127,7 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.render(<ReportPage application={application} values={values} errors={formErrorsFromZod(parsed.error, request.t, labels)} />, 400);
     }
     try {
-      await reportProblem(ctx, who(request), application, parsed.data, request.lang, request.id);
+      await reportProblem(ctx, sessionActor(request), application, parsed.data, request.lang, request.id);
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 429) throw error;
       return reply.render(<ReportPage application={application} values={values} errors={{ [FORM_LEVEL]: request.t(error.code, error.params) }} />, 429);

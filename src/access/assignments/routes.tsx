@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { requireSession } from '../../authn/http-session';
-import type { ActorRef } from '../../organisations/service';
+import { requireSession, sessionActor } from '../../authn/http-session';
 import type { AppContext } from '../../platform/context';
 import { AppError, InputError, NotFoundError } from '../../platform/errors';
 import { dateField, formBody, formErrorsFromInputError, formErrorsFromZod, formValue, formValues, FORM_LEVEL, type FormBody } from '../../platform/views/form-data';
@@ -23,10 +22,6 @@ import { BulkConfirmPage, BulkResultPage } from './views/bulk-pages';
 import { ManageChooserPage } from './views/chooser-page';
 import { ConfirmStopPage, DetailsPage, ValidityPage } from './views/details-page';
 import { DetailedOverviewPage, SimplifiedOverviewPage } from './views/overview-page';
-
-function who(request: FastifyRequest): ActorRef {
-  return { personId: request.session!.personId, nrn: request.session!.nrn };
-}
 
 const idParams = z.object({ id: z.string().max(40) });
 const numberParams = z.object({ number: z.string().max(20) });
@@ -77,7 +72,7 @@ export function assignmentsAccessRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get('/access/manage', async (request, reply) => {
     const query = parseListQuery(request.query);
-    const page = await manageableEnterprises(ctx, who(request), request.lang, query.q, query.page);
+    const page = await manageableEnterprises(ctx, sessionActor(request), request.lang, query.q, query.page);
     // One enterprise: straight to its overview, as the guide says ("si vous gérez une seule entreprise, cette étape ne vous sera pas proposée").
     if (page.pagination.total === 1 && !query.q && page.rows[0]) return reply.redirect(`/access/enterprises/${page.rows[0].number}/assignments`, 303);
     return reply.render(<ManageChooserPage rows={page.rows} query={{ ...query, page: page.pagination.page }} pagination={page.pagination} />);
@@ -87,15 +82,15 @@ export function assignmentsAccessRoutes(app: FastifyInstance, ctx: AppContext) {
     const number = numberParam(request.params);
     const { view, query } = overviewQuery(request);
     if (view === 'simple') {
-      const overview = await simplifiedOverview(ctx, who(request), number, request.lang, query);
+      const overview = await simplifiedOverview(ctx, sessionActor(request), number, request.lang, query);
       return reply.render(<SimplifiedOverviewPage overview={overview} query={query} />);
     }
-    const overview = await detailedOverview(ctx, who(request), number, request.lang, query);
+    const overview = await detailedOverview(ctx, sessionActor(request), number, request.lang, query);
     return reply.render(<DetailedOverviewPage overview={overview} query={query} />);
   });
 
   app.get('/access/enterprises/:number/assignments.csv', async (request, reply) => {
-    const { enterprise, stream } = await exportAssignments(ctx, who(request), numberParam(request.params), request.lang, request.t);
+    const { enterprise, stream } = await exportAssignments(ctx, sessionActor(request), numberParam(request.params), request.lang, request.t);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="role-assignments-${enterprise.number}.csv"`)
@@ -107,20 +102,20 @@ export function assignmentsAccessRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get('/access/enterprises/:number/assignments/stop', async (request, reply) => {
     const ids = formValues((request.query ?? {}) as FormBody, 'a');
-    const { enterprise, selected } = await selectedAssignments(ctx, who(request), numberParam(request.params), ids, request.lang);
+    const { enterprise, selected } = await selectedAssignments(ctx, sessionActor(request), numberParam(request.params), ids, request.lang);
     return reply.render(<BulkConfirmPage enterprise={enterprise} selected={selected} />);
   });
 
   app.post('/access/enterprises/:number/assignments/stop', async (request, reply) => {
     const ids = formValues(formBody(request.body), 'a');
-    const { enterprise, outcomes } = await stopSeveral(ctx, who(request), numberParam(request.params), ids, request.lang, request.id);
+    const { enterprise, outcomes } = await stopSeveral(ctx, sessionActor(request), numberParam(request.params), ids, request.lang, request.id);
     return reply.render(<BulkResultPage enterprise={enterprise} outcomes={outcomes} />);
   });
 
   // ——— one assignment ———
 
   app.get('/access/assignments/:id', async (request, reply) => {
-    const details = await assignmentDetails(ctx, who(request), idParam(request.params), request.lang);
+    const details = await assignmentDetails(ctx, sessionActor(request), idParam(request.params), request.lang);
     const { done, decided } = doneQuery.parse(request.query ?? {});
     return reply.render(<DetailsPage details={details} done={done ? { kind: done, decided: decided !== '0' } : undefined} />);
   });
@@ -128,7 +123,7 @@ export function assignmentsAccessRoutes(app: FastifyInstance, ctx: AppContext) {
   const doneUrl = (id: string, kind: string, decided: boolean) => `/access/assignments/${id}?done=${kind}&decided=${decided ? '1' : '0'}`;
 
   app.get('/access/assignments/:id/stop', async (request, reply) => {
-    const details = await assignmentDetails(ctx, who(request), idParam(request.params), request.lang);
+    const details = await assignmentDetails(ctx, sessionActor(request), idParam(request.params), request.lang);
     if (!details.offered.includes('stop')) return reply.redirect(`/access/assignments/${details.assignment.id}`, 303);
     return reply.render(<ConfirmStopPage details={details} />);
   });
@@ -136,18 +131,18 @@ export function assignmentsAccessRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post('/access/assignments/:id/stop', async (request, reply) => {
     const id = idParam(request.params);
     try {
-      const outcome = await changeAssignment(ctx, who(request), id, { kind: 'stop' }, request.id);
+      const outcome = await changeAssignment(ctx, sessionActor(request), id, { kind: 'stop' }, request.id);
       return reply.redirect(doneUrl(outcome.assignment.id, 'stop', outcome.decided), 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 409) throw error;
-      const details = await assignmentDetails(ctx, who(request), id, request.lang);
+      const details = await assignmentDetails(ctx, sessionActor(request), id, request.lang);
       return reply.render(<ConfirmStopPage details={details} errors={{ [FORM_LEVEL]: request.t(error.code, error.params) }} />, 409);
     }
   });
 
   for (const kind of ['deactivate', 'reactivate'] as const) {
     app.post(`/access/assignments/:id/${kind}`, async (request, reply) => {
-      const outcome = await changeAssignment(ctx, who(request), idParam(request.params), { kind }, request.id);
+      const outcome = await changeAssignment(ctx, sessionActor(request), idParam(request.params), { kind }, request.id);
       return reply.redirect(doneUrl(outcome.assignment.id, kind, outcome.decided), 303);
     });
   }
@@ -157,7 +152,7 @@ export function assignmentsAccessRoutes(app: FastifyInstance, ctx: AppContext) {
     ['restart', 'restart'],
   ] as const) {
     app.get(`/access/assignments/:id/${path}`, async (request, reply) => {
-      const details = await assignmentDetails(ctx, who(request), idParam(request.params), request.lang);
+      const details = await assignmentDetails(ctx, sessionActor(request), idParam(request.params), request.lang);
       if (!details.offered.includes(kind)) return reply.redirect(`/access/assignments/${details.assignment.id}`, 303);
       const until = details.assignment.validUntil;
       return reply.render(<ValidityPage details={details} kind={kind} values={{ end: until ? 'date' : 'unlimited', validUntil: until ?? '' }} />);
@@ -168,18 +163,18 @@ export function assignmentsAccessRoutes(app: FastifyInstance, ctx: AppContext) {
       const body = formBody(request.body);
       const values = { end: formValue(body, 'end'), validUntil: formValue(body, 'validUntil') };
       const again = async (errors: Record<string, string>, status: number) => {
-        const details = await assignmentDetails(ctx, who(request), id, request.lang);
+        const details = await assignmentDetails(ctx, sessionActor(request), id, request.lang);
         return reply.render(<ValidityPage details={details} kind={kind} values={values} errors={errors} />, status);
       };
       const parsed = validityForm.safeParse(body);
       if (!parsed.success) {
         // The scope is checked before the input is judged: an outsider learns nothing from a form error.
-        await assignmentDetails(ctx, who(request), id, request.lang);
+        await assignmentDetails(ctx, sessionActor(request), id, request.lang);
         return again(formErrorsFromZod(parsed.error, request.t, { end: request.t('access.assignments.validity.end'), validUntil: request.t('access.assignments.validity.date') }), 400);
       }
       const validUntil = parsed.data.end === 'unlimited' ? null : parsed.data.validUntil;
       try {
-        const outcome = await changeAssignment(ctx, who(request), id, { kind, validUntil }, request.id);
+        const outcome = await changeAssignment(ctx, sessionActor(request), id, { kind, validUntil }, request.id);
         return reply.redirect(doneUrl(outcome.assignment.id, kind, outcome.decided), 303);
       } catch (error) {
         if (error instanceof InputError) return again(formErrorsFromInputError(error, request.t), 400);

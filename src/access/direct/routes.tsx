@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { requireSession } from '../../authn/http-session';
+import { requireSession, sessionActor } from '../../authn/http-session';
 import { scopeFor } from '../../organisations/members/service';
 import { today } from '../../organisations/model';
-import type { ActorRef } from '../../organisations/service';
 import type { AppContext } from '../../platform/context';
 import { ForbiddenError, InputError, NotFoundError } from '../../platform/errors';
 import type { Translate } from '../../platform/i18n/translate';
@@ -33,10 +32,6 @@ import {
 import { AdministratorsPage, RevokeAdministratorPage } from './views/administrators-page';
 import { CapacitiesPage, CapacityConfirmPage, CapacityDonePage, CapacityPage } from './views/capacity-page';
 import { DonePage, WizardPage, type DoneRow } from './views/wizard-page';
-
-function who(request: FastifyRequest): ActorRef {
-  return { personId: request.session!.personId, nrn: request.session!.nrn };
-}
 
 const numberParams = z.object({ number: z.string().max(20) });
 const unitParams = z.object({ number: z.string().max(20), unitId: z.string().max(40) });
@@ -101,7 +96,7 @@ function stepIndex(step: string): number {
 
 function wizardRoutes(app: FastifyInstance, ctx: AppContext) {
   async function scopeOf(request: FastifyRequest): Promise<ScopeEnterprise[]> {
-    const scope = await assignScope(ctx, who(request), request.lang);
+    const scope = await assignScope(ctx, sessionActor(request), request.lang);
     if (scope.length === 0) throw new ForbiddenError('access.direct.errors.no_scope');
     return scope;
   }
@@ -150,7 +145,7 @@ function wizardRoutes(app: FastifyInstance, ctx: AppContext) {
     }
 
     try {
-      const granted = await assignDirectly(ctx, who(request), assignmentInput(outcome.data), { lang: request.lang, requestId: request.id });
+      const granted = await assignDirectly(ctx, sessionActor(request), assignmentInput(outcome.data), { lang: request.lang, requestId: request.id });
       const enterprise = scope.find((e) => e.number === outcome.data.enterprise.enterprise)!;
       const rows: DoneRow[] = granted.map((g) => ({
         person: `${g.person.givenName} ${g.person.familyName}`,
@@ -190,11 +185,11 @@ function wizardRoutes(app: FastifyInstance, ctx: AppContext) {
           return show('persons', { ...keep, persons: rows.filter((_, i) => i !== action.index) });
         case 'search': {
           const criteria = { familyName: search.search_familyName, givenName: search.search_givenName, email: search.search_email };
-          const results = await searchMembers(ctx, who(request), enterprise, request.lang, criteria, whole);
+          const results = await searchMembers(ctx, sessionActor(request), enterprise, request.lang, criteria, whole);
           return show('persons', keep, undefined, 200, { results });
         }
         case 'pick': {
-          const picked = await membersByNrn(ctx, who(request), enterprise, request.lang, formValues(body, 'pick').slice(0, MAX_PERSONS), whole);
+          const picked = await membersByNrn(ctx, sessionActor(request), enterprise, request.lang, formValues(body, 'pick').slice(0, MAX_PERSONS), whole);
           if (picked.length === 0) return show('persons', keep, { pick: t('access.direct.errors.pick_none') }, 400);
           return show('persons', { ...keep, persons: add(picked.map((m) => ({ nrn: m.nrn, familyName: m.familyName, givenName: m.givenName, email: m.email }))) });
         }
@@ -237,16 +232,16 @@ function capacityRoutes(app: FastifyInstance, ctx: AppContext) {
   const pageOf = (request: FastifyRequest) => {
     const params = unitParams.safeParse(request.params);
     if (!params.success) throw new NotFoundError();
-    return capacityOf(ctx, who(request), enterpriseParam(request.params), params.data.unitId, request.lang, whole(request));
+    return capacityOf(ctx, sessionActor(request), enterpriseParam(request.params), params.data.unitId, request.lang, whole(request));
   };
 
   app.get('/access/enterprises/:number/capacities', async (request, reply) => {
     const number = enterpriseParam(request.params);
-    const scope = await scopeFor(ctx, who(request), number, request.lang);
+    const scope = await scopeFor(ctx, sessionActor(request), number, request.lang);
     const units = [];
     for (const unit of scope.units.filter((u) => u.kind === 'capacity' && (scope.all || scope.unitIds.has(u.id)))) {
       try {
-        await capacityOf(ctx, who(request), number, unit.id, request.lang, whole(request));
+        await capacityOf(ctx, sessionActor(request), number, unit.id, request.lang, whole(request));
         units.push(unit);
       } catch (error) {
         if (!(error instanceof ForbiddenError)) throw error;
@@ -276,7 +271,7 @@ function capacityRoutes(app: FastifyInstance, ctx: AppContext) {
     }
     if (formValue(body, '_action') !== 'confirm') return reply.render(<CapacityConfirmPage page={page} form={form} />);
     try {
-      const result = await addToCapacity(ctx, who(request), page, { personIds: form.p, roleKeys: form.role, validFrom: form.validFrom, validUntil: form.validUntil || null }, request.id);
+      const result = await addToCapacity(ctx, sessionActor(request), page, { personIds: form.p, roleKeys: form.role, validFrom: form.validFrom, validUntil: form.validUntil || null }, request.id);
       const row = (r: { user: Member; role: { names: Record<string, string> }; application: { names: Record<string, string> } }, status: string): DoneRow => ({
         person: `${r.user.givenName} ${r.user.familyName}`,
         role: `${r.application.names[request.lang]} – ${r.role.names[request.lang]}`,
@@ -302,13 +297,13 @@ function capacityRoutes(app: FastifyInstance, ctx: AppContext) {
 
 function administratorRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/access/enterprises/:number/administrators', async (request, reply) => {
-    const page = await administratorsOf(ctx, who(request), enterpriseParam(request.params), request.lang);
+    const page = await administratorsOf(ctx, sessionActor(request), enterpriseParam(request.params), request.lang);
     const { done } = doneQuery.parse(request.query ?? {});
     return reply.render(<AdministratorsPage page={page} values={{ validFrom: today(ctx.clock.now()) }} done={done} />);
   });
 
   app.post('/access/enterprises/:number/administrators', async (request, reply) => {
-    const page = await administratorsOf(ctx, who(request), enterpriseParam(request.params), request.lang);
+    const page = await administratorsOf(ctx, sessionActor(request), enterpriseParam(request.params), request.lang);
     const body = formBody(request.body);
     const t = request.t;
     const edit = (errors?: FormErrors, status = 200) => reply.render(<AdministratorsPage page={page} values={body} errors={errors} />, status);
@@ -321,7 +316,7 @@ function administratorRoutes(app: FastifyInstance, ctx: AppContext) {
       if (form.validFrom < today(ctx.clock.now())) throw new InputError('validFrom', 'access.errors.start_in_past');
       const person = await personFromRegister(ctx, form.nrn);
       if (formValue(body, '_action') !== 'confirm') return reply.render(<AdministratorsPage page={page} values={body} confirm={{ person, form: { ...form, nrn: person.nrn } }} />);
-      await designateAdministrator(ctx, who(request), page, { applicationId: form.application, nrn: person.nrn, email: form.email, validFrom: form.validFrom, validUntil: form.validUntil || null }, request.id);
+      await designateAdministrator(ctx, sessionActor(request), page, { applicationId: form.application, nrn: person.nrn, email: form.email, validFrom: form.validFrom, validUntil: form.validUntil || null }, request.id);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       return edit(formErrorsFromInputError(error, t), 400);
@@ -336,14 +331,14 @@ function administratorRoutes(app: FastifyInstance, ctx: AppContext) {
   };
 
   app.get('/access/enterprises/:number/administrators/:mandateId/revoke', async (request, reply) => {
-    const page = await administratorsOf(ctx, who(request), enterpriseParam(request.params), request.lang);
+    const page = await administratorsOf(ctx, sessionActor(request), enterpriseParam(request.params), request.lang);
     const manager = await administratorOf(ctx, page, mandateOf(request));
     return reply.render(<RevokeAdministratorPage page={page} manager={manager} />);
   });
 
   app.post('/access/enterprises/:number/administrators/:mandateId/revoke', async (request, reply) => {
-    const page = await administratorsOf(ctx, who(request), enterpriseParam(request.params), request.lang);
-    await revokeAdministrator(ctx, who(request), page, mandateOf(request), request.id);
+    const page = await administratorsOf(ctx, sessionActor(request), enterpriseParam(request.params), request.lang);
+    await revokeAdministrator(ctx, sessionActor(request), page, mandateOf(request), request.id);
     return reply.redirect(`/access/enterprises/${page.enterprise.number}/administrators?done=revoked`, 303);
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { requireSession } from '../../authn/http-session';
+import { requireSession, sessionActor } from '../../authn/http-session';
 import { personById } from '../../identity/service';
 import { unitsOf } from '../../organisations/members/service';
 import { today } from '../../organisations/model';
@@ -9,7 +9,6 @@ import { AppError, InputError, NotFoundError } from '../../platform/errors';
 import { formBody, formErrorsFromInputError, formValue, type FormBody } from '../../platform/views/form-data';
 import { parsePage } from '../../platform/views/pagination';
 import { catalogOf } from '../catalog/service';
-import type { ActorRef } from '../service';
 import { submitSelfRequest } from './self-request-form';
 import { homeCounts, myAssignment, myAssignments, requestableApplications, requestEnterprise, requestEnterprises, stopOwn } from './service';
 import { HomePage } from './views/home-page';
@@ -18,9 +17,6 @@ import { RequestPage, type RequestPageProps } from './views/request-page';
 
 const idParams = z.object({ id: z.string().max(40) });
 const doneQuery = z.object({ done: z.enum(['requested', 'granted', 'scheduled', 'stopped']).optional().catch(undefined) });
-function who(request: FastifyRequest): ActorRef {
-  return { personId: request.session!.personId, nrn: request.session!.nrn };
-}
 
 function idParam(params: unknown): string {
   const parsed = idParams.safeParse(params);
@@ -41,7 +37,7 @@ export function homeAccessRoutes(app: FastifyInstance, ctx: AppContext) {
   app.addHook('preHandler', requireSession('high'));
 
   app.get('/access', async (request, reply) => {
-    return reply.render(<HomePage counts={await homeCounts(ctx, who(request))} />);
+    return reply.render(<HomePage counts={await homeCounts(ctx, sessionActor(request))} />);
   });
 
   // ——— my assignments ———
@@ -49,17 +45,17 @@ export function homeAccessRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/access/mine', async (request, reply) => {
     const query = (request.query ?? {}) as FormBody;
     const all = value(query, 'all') === '1';
-    const data = await myAssignments(ctx, who(request), { all, page: parsePage(query.page), lang: request.lang });
+    const data = await myAssignments(ctx, sessionActor(request), { all, page: parsePage(query.page), lang: request.lang });
     return reply.render(<MinePage data={data} all={all} query={{ q: '', page: data.pagination.page, sort: undefined, dir: 'asc' }} />);
   });
 
   app.get('/access/mine/:id', async (request, reply) => {
-    const details = await myAssignment(ctx, who(request), idParam(request.params), request.lang);
+    const details = await myAssignment(ctx, sessionActor(request), idParam(request.params), request.lang);
     return reply.render(<MineDetailsPage details={details} done={doneQuery.parse(request.query ?? {}).done as MineDone | undefined} />);
   });
 
   app.get('/access/mine/:id/stop', async (request, reply) => {
-    const details = await myAssignment(ctx, who(request), idParam(request.params), request.lang);
+    const details = await myAssignment(ctx, sessionActor(request), idParam(request.params), request.lang);
     if (!details.mayStop) return reply.redirect(`/access/mine/${details.assignment.id}`, 303);
     return reply.render(<StopPage details={details} />);
   });
@@ -67,10 +63,10 @@ export function homeAccessRoutes(app: FastifyInstance, ctx: AppContext) {
   app.post('/access/mine/:id/stop', async (request, reply) => {
     const id = idParam(request.params);
     try {
-      await stopOwn(ctx, who(request), id, request.id);
+      await stopOwn(ctx, sessionActor(request), id, request.id);
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 409) throw error;
-      const details = await myAssignment(ctx, who(request), id, request.lang);
+      const details = await myAssignment(ctx, sessionActor(request), id, request.lang);
       return reply.render(<StopPage details={details} failure={request.t(error.code, error.params)} />, 409);
     }
     return reply.redirect(`/access/mine/${id}?done=stopped`, 303);
@@ -80,7 +76,7 @@ export function homeAccessRoutes(app: FastifyInstance, ctx: AppContext) {
 
   async function requestPage(request: FastifyRequest, input: FormBody): Promise<{ props: RequestPageProps; status: number }> {
     const catalog = await catalogOf(ctx);
-    const memberships = await requestEnterprises(ctx, who(request), request.lang);
+    const memberships = await requestEnterprises(ctx, sessionActor(request), request.lang);
     const values = Object.fromEntries(['enterprise', 'number', 'application', 'role', 'unit', 'validFrom', 'validUntil', 'contactEmail', 'message'].map((k) => [k, formValue(input, k)]));
     const props: RequestPageProps = { step: 'enterprise', memberships, applications: [], roles: [], units: [], values };
     // Nothing submitted yet: the first step. A number typed without choosing "other" counts as the choice.
@@ -131,7 +127,7 @@ export function homeAccessRoutes(app: FastifyInstance, ctx: AppContext) {
       contactEmail: request.t('access.home.request.email'),
       message: request.t('access.home.request.message'),
     };
-    const sent = await submitSelfRequest(ctx, request, who(request), { enterpriseNumber: props.enterprise!.number, applicationId: props.application!.id }, body, {
+    const sent = await submitSelfRequest(ctx, request, { enterpriseNumber: props.enterprise!.number, applicationId: props.application!.id }, body, {
       labels,
       roleRequired: 'access.home.request.role_required',
       startsToday: false,

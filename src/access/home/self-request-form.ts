@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { sessionActor } from '../../authn/http-session';
 import { today } from '../../organisations/model';
 import type { AppContext } from '../../platform/context';
 import { InputError } from '../../platform/errors';
 import type { MessageKey } from '../../platform/i18n/catalog';
 import { dateField, emailField, FORM_LEVEL, formErrorsFromInputError, formErrorsFromZod, textField, type FormBody, type FormErrors } from '../../platform/views/form-data';
-import type { ActorRef } from '../service';
 import { requestForSelf } from './service';
 
 /*
@@ -35,7 +35,6 @@ const fields = {
 export async function submitSelfRequest(
   ctx: AppContext,
   request: FastifyRequest,
-  who: ActorRef,
   target: { enterpriseNumber: string; applicationId: string },
   body: FormBody,
   form: SelfRequestForm,
@@ -48,7 +47,7 @@ export async function submitSelfRequest(
   try {
     const outcome = await requestForSelf(
       ctx,
-      who,
+      sessionActor(request),
       {
         ...target,
         roleCode: input.role,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { requireSession } from '../../authn/http-session';
+import { requireSession, sessionActor } from '../../authn/http-session';
 import { atLeast } from '../../authn/loa';
 import { profileOf } from '../../identity/service';
 import { today } from '../../organisations/model';
@@ -10,7 +10,6 @@ import type { Lang } from '../../platform/i18n/languages';
 import { emailField, formBody, formErrorsFromZod, formValue, type FormBody, type FormErrors } from '../../platform/views/form-data';
 import { advanceWizard, OVERVIEW_STEP, startWizard, WIZARD_ACTION_FIELD } from '../../platform/views/wizard-state';
 import { catalogOf } from '../catalog/service';
-import type { ActorRef } from '../service';
 import { checkDraft, draftFromTemplate, invitationInput, pruneDraft, type Draft } from './draft';
 import { invitationSteps, LINK_LOOKUPS_PER_MINUTE, postedPersons, STEP_IDS, stepOfField, type InvitationStepId, type InvitationSteps } from './model';
 import {
@@ -52,10 +51,6 @@ const acceptForm = z.object({ contactEmail: emailField({ required: 'access.invit
 /** Looking up a link is rate limited per client address, on top of the global limit: the secret is 256 bits, this is depth. */
 const linkRateLimit = { rateLimit: { max: LINK_LOOKUPS_PER_MINUTE, timeWindow: '1 minute' } };
 
-function who(request: FastifyRequest): ActorRef {
-  return { personId: request.session!.personId, nrn: request.session!.nrn };
-}
-
 /** "Gestion des invitations" (high level) and the public link that anyone may open. */
 export async function invitationsAccessRoutes(app: FastifyInstance, ctx: AppContext) {
   await app.register(async (managers) => {
@@ -73,7 +68,7 @@ async function enterpriseNames(ctx: AppContext, numbers: Iterable<string>, lang:
 
 function managerRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/access/invitations', async (request, reply) => {
-    const invitations = await invitationsOf(ctx, who(request));
+    const invitations = await invitationsOf(ctx, sessionActor(request));
     const names = await enterpriseNames(ctx, invitations.flatMap((i) => i.roles.map((r) => r.enterpriseNumber)), request.lang);
     const { done } = doneQuery.parse(request.query ?? {});
     return reply.render(<InvitationsPage invitations={invitations} catalog={await catalogOf(ctx)} names={names} done={done === 'withdrawn' ? done : undefined} />);
@@ -81,7 +76,7 @@ function managerRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get('/access/invitations/:id/withdraw', async (request, reply) => {
     const id = idOf(request.params);
-    const invitation = await invitationOf(ctx, who(request), id);
+    const invitation = await invitationOf(ctx, sessionActor(request), id);
     if (invitation.state !== 'open') return reply.redirect('/access/invitations', 303);
     const names = await enterpriseNames(ctx, invitation.roles.map((r) => r.enterpriseNumber), request.lang);
     return reply.render(<WithdrawPage invitation={invitation} catalog={await catalogOf(ctx)} names={names} />);
@@ -89,12 +84,12 @@ function managerRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.post('/access/invitations/:id/withdraw', async (request, reply) => {
     const id = idOf(request.params);
-    await withdrawInvitation(ctx, who(request), id, { requestId: request.id });
+    await withdrawInvitation(ctx, sessionActor(request), id, { requestId: request.id });
     return reply.redirect('/access/invitations?done=withdrawn', 303);
   });
 
   app.get('/access/invitations/templates', async (request, reply) => {
-    const templates = await templatesOf(ctx, who(request));
+    const templates = await templatesOf(ctx, sessionActor(request));
     const names = await enterpriseNames(ctx, templates.flatMap((tpl) => tpl.content?.enterprises ?? []), request.lang);
     const { done } = doneQuery.parse(request.query ?? {});
     return reply.render(<TemplatesPage templates={templates} catalog={await catalogOf(ctx)} names={names} done={done === 'deleted' ? done : undefined} />);
@@ -102,13 +97,13 @@ function managerRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.post('/access/invitations/templates/:id/delete', async (request, reply) => {
     const id = idOf(request.params);
-    await deleteTemplate(ctx, who(request), id, { requestId: request.id });
+    await deleteTemplate(ctx, sessionActor(request), id, { requestId: request.id });
     return reply.redirect('/access/invitations/templates?done=deleted', 303);
   });
 
   /** The scope of the wizard: refused when the person may invite nowhere. */
   async function scopeOf(request: FastifyRequest): Promise<ScopeEnterprise[]> {
-    const scope = await invitationScope(ctx, who(request), request.lang);
+    const scope = await invitationScope(ctx, sessionActor(request), request.lang);
     if (scope.length === 0) throw new ForbiddenError('access.invitations.errors.no_scope');
     return scope;
   }
@@ -118,7 +113,7 @@ function managerRoutes(app: FastifyInstance, ctx: AppContext) {
     const day = today(ctx.clock.now());
     const { template } = newQuery.parse(request.query ?? {});
     if (template) {
-      const found = await templateOf(ctx, who(request), template);
+      const found = await templateOf(ctx, sessionActor(request), template);
       const data = pruneDraft(found.content ? draftFromTemplate(found.content, day) : {});
       return reply.render(<WizardPage step="enterprises" data={data} values={data.enterprises ?? {}} scope={scope} today={day} />);
     }
@@ -155,7 +150,7 @@ function managerRoutes(app: FastifyInstance, ctx: AppContext) {
       }
       // A template name already used is said on leaving step 5, so it can be changed there.
       if (outcome.step !== 'details' && formValue(body, '_step') === 'details' && data.details?.saveTemplate === 'yes') {
-        if (await templateNameTaken(ctx, who(request), data.details.templateName)) {
+        if (await templateNameTaken(ctx, sessionActor(request), data.details.templateName)) {
           const values = data.details;
           delete data.details;
           return show('details', values, { templateName: request.t('access.invitations.errors.template_name_taken') }, 400);
@@ -166,7 +161,7 @@ function managerRoutes(app: FastifyInstance, ctx: AppContext) {
 
     try {
       const input = invitationInput(outcome.data);
-      const created = await createInvitation(ctx, who(request), input, { lang: request.lang, requestId: request.id });
+      const created = await createInvitation(ctx, sessionActor(request), input, { lang: request.lang, requestId: request.id });
       return reply.render(<CreatedPage link={created.link} persons={input.persons.length} template={created.templateId ? (input.template?.name ?? null) : null} />);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -272,7 +267,7 @@ function publicRoutes(app: FastifyInstance, ctx: AppContext) {
     const again = (errors: FormErrors) => reply.render(<PublicPage invitation={invitation} contactEmail={formValue(body, 'contactEmail')} errors={errors} csrfAction={path} />, 400);
     if (!parsed.success) return again(formErrorsFromZod(parsed.error, request.t, fieldLabels(request)));
     try {
-      await acceptInvitation(ctx, who(request), token, { contactEmail: parsed.data.contactEmail }, { requestId: request.id });
+      await acceptInvitation(ctx, sessionActor(request), token, { contactEmail: parsed.data.contactEmail }, { requestId: request.id });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       return again({ contactEmail: request.t(error.code, error.params) });

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { requireSession } from '../../authn/http-session';
+import { requireSession, sessionActor } from '../../authn/http-session';
 import type { AppContext } from '../../platform/context';
 import { AppError, InputError } from '../../platform/errors';
 import { formBody, formErrorsFromInputError, formErrorsFromZod, formValues, textField } from '../../platform/views/form-data';
 import { parseListQuery } from '../../platform/views/pagination';
-import { decideRequest, type ActorRef, type Decision } from '../service';
+import { decideRequest, type Decision } from '../service';
 import { openTasks, reviewIds, reviewOf } from './service';
 import { RejectPage, reviewHref, ReviewPage } from './views/review-page';
 import { TasksPage } from './views/tasks-page';
@@ -16,10 +16,6 @@ const listNotices = z.object({
 });
 const reviewNotices = z.object({ done: z.enum(['approved', 'rejected']).optional().catch(undefined) });
 const rejectForm = z.object({ reason: textField({ required: 'access.errors.reason_required', max: 1000 }) });
-
-function who(request: FastifyRequest): ActorRef {
-  return { personId: request.session!.personId, nrn: request.session!.nrn };
-}
 
 /** The review's ids from a query or a form: `ids=a,b` or repeated `ids`. */
 function idsOf(values: Record<string, unknown> | undefined): string[] {
@@ -39,14 +35,14 @@ export function tasksAccessRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/access/tasks', async (request, reply) => {
     const query = parseListQuery(request.query);
     const notices = listNotices.parse(request.query ?? {});
-    const data = await openTasks(ctx, who(request), request.lang, query);
+    const data = await openTasks(ctx, sessionActor(request), request.lang, query);
     return reply.render(<TasksPage data={data} query={{ ...query, page: data.pagination.page }} done={notices.done} noneSelected={notices.notice === 'select'} />);
   });
 
   app.get('/access/tasks/review', async (request, reply) => {
     const ids = idsOf(request.query as Record<string, unknown>);
     if (ids.length === 0) return reply.redirect('/access/tasks?notice=select', 303);
-    const review = await reviewOf(ctx, who(request), ids, request.lang);
+    const review = await reviewOf(ctx, sessionActor(request), ids, request.lang);
     return reply.render(<ReviewPage review={review} ids={ids} done={reviewNotices.parse(request.query ?? {}).done} />);
   });
 
@@ -59,17 +55,17 @@ export function tasksAccessRoutes(app: FastifyInstance, ctx: AppContext) {
   async function lostRace(request: FastifyRequest, reply: FastifyReply, rest: string[], error: AppError) {
     const failure = request.t(error.code, error.params);
     if (rest.length > 0) {
-      const review = await reviewOf(ctx, who(request), rest, request.lang);
+      const review = await reviewOf(ctx, sessionActor(request), rest, request.lang);
       return reply.render(<ReviewPage review={review} ids={rest} failure={failure} />, error.status);
     }
     const query = parseListQuery({});
-    const data = await openTasks(ctx, who(request), request.lang, query);
+    const data = await openTasks(ctx, sessionActor(request), request.lang, query);
     return reply.render(<TasksPage data={data} query={query} failure={failure} />, error.status);
   }
 
   async function decide(request: FastifyRequest, reply: FastifyReply, ids: string[], decision: Decision, onInput: (error: InputError) => unknown) {
     try {
-      await decideRequest(ctx, who(request), ids[0]!, decision, { requestId: request.id });
+      await decideRequest(ctx, sessionActor(request), ids[0]!, decision, { requestId: request.id });
     } catch (error) {
       if (error instanceof InputError) return onInput(error);
       if (error instanceof AppError && error.status === 409) return lostRace(request, reply, ids.slice(1), error);
@@ -89,7 +85,7 @@ export function tasksAccessRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/access/tasks/review/reject', async (request, reply) => {
     const ids = idsOf(request.query as Record<string, unknown>);
     if (ids.length === 0) return reply.redirect('/access/tasks?notice=select', 303);
-    const review = await reviewOf(ctx, who(request), ids, request.lang);
+    const review = await reviewOf(ctx, sessionActor(request), ids, request.lang);
     if (review.current.decided) return reply.redirect(reviewHref(ids), 303);
     return reply.render(<RejectPage review={review} ids={ids} />);
   });
@@ -100,7 +96,7 @@ export function tasksAccessRoutes(app: FastifyInstance, ctx: AppContext) {
     if (ids.length === 0) return reply.redirect('/access/tasks?notice=select', 303);
     const parsed = rejectForm.safeParse(body);
     const again = async (errors: Record<string, string>) => {
-      const review = await reviewOf(ctx, who(request), ids, request.lang);
+      const review = await reviewOf(ctx, sessionActor(request), ids, request.lang);
       return reply.render(<RejectPage review={review} ids={ids} errors={errors} reason={typeof body.reason === 'string' ? body.reason : ''} />, 400);
     };
     if (!parsed.success) return again(formErrorsFromZod(parsed.error, request.t, { reason: request.t('access.tasks.reject.reason') }));

@@ -7,7 +7,6 @@ import { InputError, NotFoundError } from '../../platform/errors';
 import { formBody, formErrorsFromInputError, formErrorsFromZod, formValue, formValues, FORM_LEVEL } from '../../platform/views/form-data';
 import { paginate, parseListQuery } from '../../platform/views/pagination';
 import { formatNrn, checkEnterpriseNumber } from '../../registries/identifiers';
-import type { ActorRef } from '../service';
 import { enterpriseHome, enterprisesOf } from './chooser';
 import { comparePersons, personDetails, personsPage, SORT_KEYS } from './list';
 import { csvLine, endForm, type MembershipCategory, listFilters, lookupForm, membershipForm, unitForm } from './model';
@@ -17,6 +16,7 @@ import { ChooserPage, HomePage } from './views/chooser-page';
 import { ComparePage, EndPage, PersonPage } from './views/person-page';
 import { PersonsPage, unitsText } from './views/persons-page';
 import { UnitsPage } from './views/units-page';
+import { sessionActor } from '../../authn/http-session';
 
 const doneQuery = z.object({ done: z.enum(['added', 'ended', 'created']).optional().catch(undefined) });
 const idParams = z.object({ id: z.string().max(40) });
@@ -26,10 +26,6 @@ function idParam(params: unknown): string {
   const parsed = idParams.safeParse(params);
   if (!parsed.success) throw new NotFoundError();
   return parsed.data.id;
-}
-
-function who(request: FastifyRequest): ActorRef {
-  return { personId: request.session!.personId, nrn: request.session!.nrn };
 }
 
 function enterpriseParam(params: unknown): string {
@@ -64,30 +60,30 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get('/organisations', async (request, reply) => {
     const query = parseListQuery(request.query);
-    const { rows, pagination } = await enterprisesOf(ctx, who(request), request.lang, query.q, query.page);
+    const { rows, pagination } = await enterprisesOf(ctx, sessionActor(request), request.lang, query.q, query.page);
     return reply.render(<ChooserPage rows={rows} query={query} pagination={pagination} />);
   });
 
   app.get('/organisations/:number', async (request, reply) => {
-    const home = await enterpriseHome(ctx, who(request), enterpriseParam(request.params), request.lang);
+    const home = await enterpriseHome(ctx, sessionActor(request), enterpriseParam(request.params), request.lang);
     return reply.render(<HomePage home={home} />);
   });
 
   // ——— units ———
 
   app.get('/organisations/:number/units', async (request, reply) => {
-    const scope = await scopeFor(ctx, who(request), enterpriseParam(request.params), request.lang, { view: true, sync: true });
+    const scope = await scopeFor(ctx, sessionActor(request), enterpriseParam(request.params), request.lang, { view: true, sync: true });
     return reply.render(<UnitsPage scope={scope} done={doneQuery.parse(request.query).done === 'created'} />);
   });
 
   app.post('/organisations/:number/units', async (request, reply) => {
     const number = enterpriseParam(request.params);
-    const scope = await scopeFor(ctx, who(request), number, request.lang, { view: true });
+    const scope = await scopeFor(ctx, sessionActor(request), number, request.lang, { view: true });
     const body = formBody(request.body);
     const parsed = unitForm.safeParse(body);
     if (!parsed.success) return reply.render(<UnitsPage scope={scope} values={body} errors={formErrorsFromZod(parsed.error, request.t, labels(request))} />, 400);
     try {
-      await createUnit(ctx, who(request), number, { kind: parsed.data.kind as 'capacity' | 'sub_entity', name: parsed.data.name, number: parsed.data.number }, request.id);
+      await createUnit(ctx, sessionActor(request), number, { kind: parsed.data.kind as 'capacity' | 'sub_entity', name: parsed.data.name, number: parsed.data.number }, request.id);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       return reply.render(<UnitsPage scope={scope} values={body} errors={formErrorsFromInputError(error, request.t)} />, 400);
@@ -104,7 +100,7 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get('/organisations/:number/persons', async (request, reply) => {
     const { query, filters } = listState(request);
-    const page = await personsPage(ctx, who(request), enterpriseParam(request.params), request.lang, query, filters);
+    const page = await personsPage(ctx, sessionActor(request), enterpriseParam(request.params), request.lang, query, filters);
     const query2 = { ...query, page: page.pagination.page };
     const applications = (await catalogOf(ctx)).applications.filter((a) => a.audience === 'enterprise');
     return reply.render(<PersonsPage scope={page.scope} rows={page.rows} query={query2} pagination={page.pagination} filters={filters} applications={applications} done={doneQuery.parse(request.query).done} />);
@@ -113,7 +109,7 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/organisations/:number/persons.csv', async (request, reply) => {
     const number = enterpriseParam(request.params);
     const { query, filters } = listState(request);
-    const { all } = await personsPage(ctx, who(request), number, request.lang, query, filters);
+    const { all } = await personsPage(ctx, sessionActor(request), number, request.lang, query, filters);
     const t = request.t;
     const whole = t('members.unit.whole');
     async function* lines() {
@@ -132,13 +128,13 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   app.get('/organisations/:number/persons/new', async (request, reply) => {
-    const scope = await scopeFor(ctx, who(request), enterpriseParam(request.params), request.lang, { sync: true });
+    const scope = await scopeFor(ctx, sessionActor(request), enterpriseParam(request.params), request.lang, { sync: true });
     return reply.render(<AddPersonPage scope={scope} values={{}} />);
   });
 
   app.post('/organisations/:number/persons/new', async (request, reply) => {
     const number = enterpriseParam(request.params);
-    const scope = await scopeFor(ctx, who(request), number, request.lang);
+    const scope = await scopeFor(ctx, sessionActor(request), number, request.lang);
     const body = formBody(request.body);
     const lookup = lookupForm.safeParse(body);
     if (!lookup.success) return reply.render(<AddPersonPage scope={scope} values={body} errors={formErrorsFromZod(lookup.error, request.t, labels(request))} />, 400);
@@ -158,7 +154,7 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
     try {
       ({ personId } = await addMembership(
         ctx,
-        who(request),
+        sessionActor(request),
         { enterpriseNumber: number, nrn: form.nrn, unitId: form.unit || null, category: form.category as MembershipCategory, workEmail: form.workEmail, workPhone: form.workPhone, startDate: form.startDate, endDate: form.endDate || null, reason: form.reason },
         request.id,
       ));
@@ -171,13 +167,13 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get('/organisations/:number/persons/compare', async (request, reply) => {
     const ids = formValues(request.query as Record<string, unknown>, 'p').slice(0, 20);
-    const result = await comparePersons(ctx, who(request), enterpriseParam(request.params), ids, request.lang);
+    const result = await comparePersons(ctx, sessionActor(request), enterpriseParam(request.params), ids, request.lang);
     return reply.render(<ComparePage scope={result.scope} persons={result.persons} catalog={await catalogOf(ctx)} />);
   });
 
   app.get('/organisations/:number/persons/:id', async (request, reply) => {
     const id = idParam(request.params);
-    const { scope, person, rights } = await personDetails(ctx, who(request), enterpriseParam(request.params), id, request.lang);
+    const { scope, person, rights } = await personDetails(ctx, sessionActor(request), enterpriseParam(request.params), id, request.lang);
     return reply.render(<PersonPage scope={scope} person={person} rights={rights} catalog={await catalogOf(ctx)} done={doneQuery.parse(request.query).done} now={ctx.clock.now()} />);
   });
 
@@ -187,7 +183,7 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
     const number = enterpriseParam(request.params);
     const id = idParam(request.params);
     const membership = await membershipOf(ctx, number, id);
-    const { scope, person } = await personDetails(ctx, who(request), number, membership.personId, request.lang);
+    const { scope, person } = await personDetails(ctx, sessionActor(request), number, membership.personId, request.lang);
     if (!person.memberships.some((m) => m.id === membership.id && m.endedAt === null)) throw new NotFoundError();
     return { number, membership, scope, person };
   }
@@ -204,7 +200,7 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
     const page = (errors: Record<string, string>) => reply.render(<EndPage scope={c.scope} membership={c.membership} person={c.person} errors={errors} reason={formValue(body, 'reason')} />, 400);
     if (!parsed.success) return page(formErrorsFromZod(parsed.error, request.t, labels(request)));
     try {
-      await endMembership(ctx, who(request), c.number, c.membership.id, parsed.data.reason, request.id);
+      await endMembership(ctx, sessionActor(request), c.number, c.membership.id, parsed.data.reason, request.id);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       return page(formErrorsFromInputError(error, request.t));
