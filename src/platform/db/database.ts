@@ -64,7 +64,8 @@ class PreparingClient extends pg.Client {
   }
 }
 
-export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+/** PostgreSQL at a URL, PGlite in a directory, or PGlite in memory, empty or started from a dumped data directory (`from`). */
+export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true; from?: Blob };
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite (on disk, or in memory for tests). */
 export function openDatabase(target: DatabaseTarget): Db {
@@ -88,7 +89,7 @@ export function openDatabase(target: DatabaseTarget): Db {
     mkdirSync(target.dataDir, { recursive: true });
     pglite = new PGlite(target.dataDir, { parsers });
   } else {
-    pglite = new PGlite({ parsers });
+    pglite = new PGlite({ parsers, ...(target.from ? { loadDataDir: target.from } : {}) });
   }
   return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
 }
