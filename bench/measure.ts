@@ -11,6 +11,8 @@ export interface Measurement {
   nodeCpuSeconds: number;
   /** CPU seconds of the local PostgreSQL server's processes, when it runs on this machine. */
   postgresCpuSeconds: number;
+  /** CPU seconds of the load generator, when it runs in a process of its own (not in the rate per core). */
+  clientCpuSeconds?: number;
 }
 
 export interface MeasureOptions {
@@ -54,7 +56,19 @@ function postgresCpuSince(before: Map<string, number>, database: string | undefi
   return ticks / CLOCK_TICKS;
 }
 
-async function runFor(operation: () => Promise<void>, concurrency: number, ms: number): Promise<number> {
+/** Starts counting the CPU of this process and of `database`'s backends; `stop` reads what was spent since. */
+export function cpuWindow(database: string | undefined): { stop(): Pick<Measurement, 'nodeCpuSeconds' | 'postgresCpuSeconds'> } {
+  const cpuBefore = process.cpuUsage();
+  const pgBefore = postgresTicks(database);
+  return {
+    stop() {
+      const cpu = process.cpuUsage(cpuBefore);
+      return { nodeCpuSeconds: (cpu.user + cpu.system) / 1e6, postgresCpuSeconds: postgresCpuSince(pgBefore, database) };
+    },
+  };
+}
+
+export async function runFor(operation: () => Promise<void>, concurrency: number, ms: number): Promise<number> {
   const until = performance.now() + ms;
   let ops = 0;
   const worker = async () => {
@@ -74,19 +88,11 @@ async function runFor(operation: () => Promise<void>, concurrency: number, ms: n
  */
 export async function measure(operation: () => Promise<void>, options: MeasureOptions): Promise<Measurement> {
   await runFor(operation, options.concurrency, options.warmupMs);
-  const cpuBefore = process.cpuUsage();
-  const pgBefore = postgresTicks(options.database);
+  const window = cpuWindow(options.database);
   const start = performance.now();
   const ops = await runFor(operation, options.concurrency, options.durationMs);
   const seconds = (performance.now() - start) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  return {
-    ops,
-    seconds,
-    perSecond: ops / seconds,
-    nodeCpuSeconds: (cpu.user + cpu.system) / 1e6,
-    postgresCpuSeconds: postgresCpuSince(pgBefore, options.database),
-  };
+  return { ops, seconds, perSecond: ops / seconds, ...window.stop() };
 }
 
 function add(a: Measurement, b: Measurement): Measurement {

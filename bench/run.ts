@@ -91,5 +91,6 @@ const rows = [
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ').trimEnd());
 console.log(`\nconcurrency: password ${password.concurrency}, SSO ${sso.concurrency}, grants ${grants.concurrency}.`);
-console.log('Cores = CPU time of this process (server and HTTP clients) plus the local PostgreSQL processes, over wall time.');
+console.log('Cores = CPU time of this process plus the local PostgreSQL processes, over wall time. For the grants that is the server alone:');
+console.log(`their HTTP clients run in a process of their own, which took ${(grants.refresh.clientCpuSeconds! / grants.refresh.ops * 1000).toFixed(2)} ms of CPU per refresh and ${(grants.clientCredentials.clientCpuSeconds! / grants.clientCredentials.ops * 1000).toFixed(2)} ms per client-credentials grant.`);
 console.log(JSON.stringify({ password, sso, grants, queryBuilder, registerImport, enterpriseList, authorization, assignmentOverview, assignmentExport }));
