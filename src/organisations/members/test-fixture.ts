@@ -1,6 +1,7 @@
 import { personForIdentification } from '../../identity/service';
 import type { TestApp } from '../../platform/testing/app';
 import { DEMO } from '../../registries/demo';
+import { today } from '../model';
 import { designateManager, designatePrincipal, type ActorRef } from '../service';
 import { syncEstablishmentUnits } from './service';
 import { listUnits } from './store';
@@ -24,7 +25,8 @@ export async function zephyr(t: TestApp) {
   await syncEstablishmentUnits(t.ctx, ZEPHYR);
   const units = await listUnits(t.ctx.db, ZEPHYR);
   const [own, other] = [units[0]!, units[1]!];
-  const from = '2026-11-24';
+  // The fixture's clock, not a fixed day: browser tests run on the real clock.
+  const from = today(t.ctx.clock.now());
   await designateManager(t.ctx, pieter, { enterpriseNumber: ZEPHYR, kind: 'domain_access_manager', domain: 'finances', nrn: P.accessManagers[0], email: 'sophie@zephyr.be', validFrom: from, validUntil: null });
   await designateManager(t.ctx, pieter, { enterpriseNumber: ZEPHYR, kind: 'local_manager', unitId: own.id, nrn: P.localManager, email: 'isabelle@zephyr.be', validFrom: from, validUntil: null });
   return { pieter, sophie: await actor(t, P.accessManagers[0]), isabelle: await actor(t, P.localManager), own, other, units };
