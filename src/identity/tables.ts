@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -11,6 +11,8 @@ export interface PersonsTable {
   email: string | null;
   phone: string | null;
   language: 'nl' | 'fr' | 'de' | 'en' | null;
+  /** "given family", lower case without accents, as `searchable` folds it: kept by the database, with a trigram index. */
+  search_name: GeneratedAlways<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

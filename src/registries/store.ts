@@ -1,5 +1,6 @@
 import { sql, type Expression, type Insertable } from 'kysely';
 import type { Executor } from '../platform/db/database';
+import { folded } from '../platform/db/folding';
 import type {
   RegisterAddressesTable,
   RegisterCodesTable,
@@ -248,13 +249,6 @@ export interface ManagedEnterprisesQuery {
   offset: number;
   limit: number;
 }
-
-// Case and accents ignored, as `searchable` does in JavaScript: lower() alone folds ASCII only under the C collation.
-const ACCENTED = 'ÀÁÂÃÄÅàáâãäåÈÉÊËèéêëÌÍÎÏìíîïÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿÇçÑñ';
-const PLAIN = `${'a'.repeat(12)}${'e'.repeat(8)}${'i'.repeat(8)}${'o'.repeat(12)}${'u'.repeat(8)}yyyccnn`;
-// translate() walks its whole list for every character: it is kept for the names that are not plain ASCII.
-const folded = (text: Expression<string | null>) =>
-  sql<string>`lower(coalesce(case when octet_length(${text}) = length(${text}) then ${text} else translate(${text}, ${ACCENTED}, ${PLAIN}) end, ''))`;
 
 /**
  * One page of the enterprises a person represents today, together with

@@ -83,6 +83,10 @@ describe('the enterprises and the overview', () => {
   it('searches by person or role, filters by status and application, sorts and pages by ten', async () => {
     const browser = await as(P.principalAccessManager);
     expect(rowsOf((await browser.get(`${overview}?q=naima`)).body)).toBe(1);
+    // Every word in the name, in any order, case and accents ignored; wildcards are only characters.
+    expect(rowsOf((await browser.get(`${overview}?q=BENALI+Na%C3%AFma`)).body)).toBe(1);
+    expect(rowsOf((await browser.get(`${overview}?q=benali+maes`)).body)).toBe(0);
+    expect(rowsOf((await browser.get(`${overview}?q=%25a%25`)).body)).toBe(0);
     expect(rowsOf((await browser.get(`${overview}?q=d%C3%A9clarant`)).body)).toBe(2);
     expect(rowsOf((await browser.get(`${overview}?application=dimona`)).body)).toBe(2);
     expect(rowsOf((await browser.get(`${overview}?status=stopped`)).body)).toBe(0);

@@ -1,5 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../platform/db/database';
+import { containing } from '../../platform/db/folding';
 import type { AssignmentStatus, RequestKind } from '../model';
 
 /*
@@ -73,10 +74,6 @@ function inScope(eb: ExpressionBuilder<any, any>, table: Counted, scope: Assignm
   return eb.and(conditions);
 }
 
-// Case and accents ignored, as `searchable` does in JavaScript.
-const ACCENTED = 'ÀÁÂÃÄÅàáâãäåÈÉÊËèéêëÌÍÎÏìíîïÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿÇçÑñ';
-const PLAIN = `${'a'.repeat(12)}${'e'.repeat(8)}${'i'.repeat(8)}${'o'.repeat(12)}${'u'.repeat(8)}yyyccnn`;
-const foldedName = sql<string>`lower(translate(persons.given_name || ' ' || persons.family_name, ${ACCENTED}, ${PLAIN}))`;
 
 /**
  * The filtered assignments in scope: the base of the page and of the count
@@ -88,12 +85,16 @@ function filtered(db: Executor, scope: AssignmentScope, f: OverviewFilters, with
   if (f.status) q = q.where('role_assignments.status', '=', f.status);
   if (f.applicationId) q = q.where('role_assignments.application_id', '=', f.applicationId);
   if (f.roleCode) q = q.where('role_assignments.role_code', '=', f.roleCode);
-  if (f.words.length === 0 && !withPersons) return q;
-  const joined = q.innerJoin('persons', 'persons.id', 'role_assignments.person_id');
-  if (f.words.length === 0) return joined;
-  return joined.where((eb) =>
+  if (withPersons) q = q.innerJoin('persons', 'persons.id', 'role_assignments.person_id');
+  if (f.words.length === 0) return q;
+  // The persons whose name holds every word, found through the trigram index, then their assignments in scope.
+  const named = db
+    .selectFrom('persons as named')
+    .select('named.id')
+    .where((eb) => eb.and(f.words.map((w) => eb('named.search_name', 'like', containing(w)))));
+  return q.where((eb) =>
     eb.or([
-      eb.and(f.words.map((w) => sql<SqlBool>`position(${w} in ${foldedName}) > 0`)),
+      eb('role_assignments.person_id', 'in', named),
       ...(f.matchingRoles.length > 0
         ? [eb.or(f.matchingRoles.map((r) => eb.and([eb('role_assignments.application_id', '=', r.applicationId), eb('role_assignments.role_code', '=', r.roleCode)])))]
         : []),

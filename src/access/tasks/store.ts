@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../../platform/db/schema';
 import type { Executor } from '../../platform/db/database';
+import { containing } from '../../platform/db/folding';
 import type { RequestKind, RequestStatus, RequestVia } from '../model';
 
 /*
@@ -51,11 +52,6 @@ export interface TaskRow {
 
 type Eb = ExpressionBuilder<Database & { r: Database['assignment_requests']; a: Database['role_assignments']; p: Database['persons'] }, 'r' | 'a' | 'p'>;
 
-// Case and accents ignored, as `searchable` does in JavaScript (the same folding as the registers' search).
-const ACCENTED = 'ÀÁÂÃÄÅàáâãäåÈÉÊËèéêëÌÍÎÏìíîïÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿÇçÑñ';
-const PLAIN = `${'a'.repeat(12)}${'e'.repeat(8)}${'i'.repeat(8)}${'o'.repeat(12)}${'u'.repeat(8)}yyyccnn`;
-const folded = (text: Expression<string>) => sql<string>`lower(translate(${text}, ${ACCENTED}, ${PLAIN}))`;
-const likeEscaped = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function inScope(eb: Eb, clauses: readonly ScopeClause[]) {
   return eb.or(
@@ -70,12 +66,11 @@ function inScope(eb: Eb, clauses: readonly ScopeClause[]) {
 }
 
 function matches(eb: Eb, search: TaskSearch) {
-  const name = folded(sql<string>`p.given_name || ' ' || p.family_name`);
   return eb.and(
     search.words.map(({ word, roles, enterprises }) =>
       eb.or([
-        eb(name, 'like', likeEscaped(word)),
-        eb('a.enterprise_number', 'like', likeEscaped(word.replace(/[\s.]/g, ''))),
+        eb('p.search_name', 'like', containing(word)),
+        eb('a.enterprise_number', 'like', containing(word.replace(/[\s.]/g, ''))),
         ...(enterprises.length > 0 ? [eb('a.enterprise_number', 'in', enterprises)] : []),
         ...roles.map((r) => eb.and([eb('a.application_id', '=', r.applicationId), eb('a.role_code', '=', r.roleCode)])),
       ]),

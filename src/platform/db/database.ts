@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
@@ -84,12 +85,15 @@ export function openDatabase(target: DatabaseTarget): Db {
     // The cursor serves `.stream()` (the CSV exports): rows come in chunks with flat memory.
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   }
-  let pglite: PGlite;
+  return new Kysely<Database>({ dialect: new PGliteDialect(openPGlite(target)) });
+}
+
+/** The embedded PostgreSQL with the extensions the migrations create (pg_trgm: the search by name). */
+export function openPGlite(target: Exclude<DatabaseTarget, { url: string }>): PGlite {
+  const options = { parsers, extensions: { pg_trgm } };
   if ('dataDir' in target) {
     mkdirSync(target.dataDir, { recursive: true });
-    pglite = new PGlite(target.dataDir, { parsers });
-  } else {
-    pglite = new PGlite({ parsers, ...(target.from ? { loadDataDir: target.from } : {}) });
+    return new PGlite(target.dataDir, options);
   }
-  return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return new PGlite({ ...options, ...(target.from ? { loadDataDir: target.from } : {}) });
 }

@@ -4,9 +4,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, sql } from 'kysely';
-import { openDatabase, type Db } from '../db/database';
+import { openDatabase, openPGlite, type Db } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { PGliteDialect } from '../db/pglite-dialect';
 import type { Database } from '../db/schema';
@@ -67,7 +66,7 @@ function templateKey(): string {
 }
 
 async function buildTemplate(file: string): Promise<Blob> {
-  const pglite = new PGlite();
+  const pglite = openPGlite({ memory: true });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   await migrateToLatest(db);
   const dump = await pglite.dumpDataDir('none');

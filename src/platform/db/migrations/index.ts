@@ -13,6 +13,7 @@ import * as portalEbox from './2026-11-24T1560-portal-ebox';
 import * as assignmentOverview from './2026-11-24T1540-assignment-overview';
 import * as identificationSpeed from './2026-11-24T1610-identification-speed';
 import * as assignmentCounts from './2026-11-24T1720-assignment-counts';
+import * as personSearch from './2026-11-24T2330-person-search';
 
 /** Every migration, in order. Names sort by time; a landed migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T1610-identification-speed': identificationSpeed,
   '2026-11-24T1620-eid-ocsp': eidOcsp,
   '2026-11-24T1720-assignment-counts': assignmentCounts,
+  '2026-11-24T2330-person-search': personSearch,
 };
