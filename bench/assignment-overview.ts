@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import { SESSION_COOKIE } from '../src/authn/http-session';
 import { createTestApp, type TestApp } from '../src/platform/testing/app';
 import { openTestSession } from '../src/platform/testing/session';
-import type { Latencies } from './enterprise-list';
+import { latencies, type Latencies } from './page-latency';
 
 export interface AssignmentOverviewResult {
   assignments: number;
@@ -72,25 +71,6 @@ export async function seedAssignments(t: TestApp, count: number, persons: number
   // The steady state autovacuum keeps: statistics and the visibility map (index-only scans).
   await sql`vacuum analyze`.execute(db);
   return { principal: principal.token, domainManager: domainManager.token };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function latencies(t: TestApp, token: string, path: string, requests: number, check: (body: string) => boolean): Promise<Latencies> {
-  const get = async () => {
-    const start = performance.now();
-    const response = await t.app.inject({ method: 'GET', url: path, cookies: { [SESSION_COOKIE]: token } });
-    const ms = performance.now() - start;
-    if (response.statusCode !== 200 || !check(response.body)) throw new Error(`GET ${path}: ${response.statusCode} ${response.body.slice(response.body.indexOf('<main'), response.body.indexOf('<main') + 1500)}`);
-    return ms;
-  };
-  for (let i = 0; i < 20; i++) await get();
-  const times: number[] = [];
-  for (let i = 0; i < requests; i++) times.push(await get());
-  times.sort((a, b) => a - b);
-  return { path, requests, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times.at(-1)! };
 }
 
 const rows = (body: string) => (body.match(/href="\/access\/assignments\/[0-9a-f-]{36}"/g) ?? []).length;
