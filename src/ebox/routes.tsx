@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { requireSession } from '../authn/http-session';
+import { requireSession, sessionActor } from '../authn/http-session';
 import { cachedClient } from '../oidc/client-cache';
 import { clientOfBearer } from '../oidc/client-tokens';
 import type { AppContext } from '../platform/context';
@@ -14,7 +14,7 @@ import { DocumentPage } from './views/document-page';
 import { InboxPage } from './views/inbox-page';
 
 const activateForm = z.object({ email: emailField({ required: true }) });
-const owner = (request: FastifyRequest) => ({ personId: request.session!.personId, nrn: request.session!.nrn, name: request.session!.displayName });
+const owner = (request: FastifyRequest) => ({ ...sessionActor(request), name: request.session!.displayName });
 
 function problem(reply: FastifyReply, status: number, error: string, description: string) {
   if (status === 401) reply.header('www-authenticate', `Bearer error="${error}"`);
