@@ -67,6 +67,11 @@ describe.skipIf(!browserAvailable())('registering an enterprise and its managers
     expect(await text(page, '[role=status]')).toContain('Gestionnaire d’Accès Principal désigné !');
     expect(await text(page, '[role=status]')).toContain('Vous vous êtes vous-même désigné(e)');
     await accessible(page);
+    // The guide's next step: the employees' roles, one click away.
+    await navigate(page, () => page.getByRole('link', { name: 'Attribuer leurs rôles à vos collaborateurs' }).click());
+    expect(new URL(page.url()).pathname).toBe('/access');
+    expect(await text(page, 'h1')).toContain('Ma gestion des rôles eGov');
+    await accessible(page);
     expect(errors).toEqual([]);
     await close();
   });

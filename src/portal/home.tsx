@@ -8,6 +8,7 @@ export function HomePage() {
     ['home.identify.title', 'home.identify.text', '/login'],
     ['home.keys.title', 'home.keys.text', '/keys'],
     ['home.access.title', 'home.access.text', '/organisations'],
+    ['access.title', 'home.roles.text', '/access'],
     ['home.apps.title', 'home.apps.text', '/apps'],
     ['portal.home.ebox.title', 'portal.home.ebox.text', '/ebox'],
   ] as const;

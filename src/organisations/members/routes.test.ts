@@ -163,6 +163,7 @@ describe('the enterprise chooser', () => {
     const home = await browser.get(base);
     expect(home.body).toContain('Changer d’entreprise');
     expect(home.body).toContain(`${base}/managers`);
+    expect(home.body).toContain('<a href="/access">Ma gestion des rôles eGov</a>');
   });
 
   it('shows a manager the enterprises of their mandates, and refuses the home of another', async () => {

@@ -19,6 +19,11 @@ export function DonePage(props: { enterpriseName: string; enterpriseNumber: stri
         <li>
           <a href={`/organisations/${props.enterpriseNumber}/managers`}>{t('organisations.done.managers')}</a>
         </li>
+        {props.self && (
+          <li>
+            <a href="/access">{t('organisations.done.roles')}</a>
+          </li>
+        )}
         <li>
           <a href="/organisations/register">{t('organisations.done.another_principal')}</a>
         </li>

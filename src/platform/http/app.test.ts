@@ -10,15 +10,17 @@ afterAll(() => t.close());
 
 describe('pages', () => {
   it.each([
-    ['nl', 'Welkom bij Sésame'],
-    ['fr', 'Bienvenue sur Sésame'],
-    ['de', 'Willkommen bei Sésame'],
-    ['en', 'Welcome to Sésame'],
-  ])('the home page speaks %s when the browser asks for it', async (lang, title) => {
+    ['nl', 'Welkom bij Sésame', 'Mijn eGov-rollenbeheer'],
+    ['fr', 'Bienvenue sur Sésame', 'Ma gestion des rôles eGov'],
+    ['de', 'Willkommen bei Sésame', 'Meine eGov-Rollenverwaltung'],
+    ['en', 'Welcome to Sésame', 'My eGov role management'],
+  ])('the home page speaks %s when the browser asks for it, and leads to every section', async (lang, title, roles) => {
     const response = await t.app.inject({ url: '/', headers: { 'accept-language': `${lang};q=0.9, es;q=0.1` } });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain(`<html lang="${lang}">`);
     expect(response.body).toContain(`<h1>${title}</h1>`);
+    for (const href of ['/login', '/keys', '/organisations', '/access', '/apps', '/ebox']) expect(response.body).toContain(`<a href="${href}">`);
+    expect(response.body).toContain(`<a href="/access">${roles}</a>`);
   });
 
   it('remembers the language chosen with the switcher', async () => {

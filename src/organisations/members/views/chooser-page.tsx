@@ -63,6 +63,11 @@ export function HomePage(props: { home: EnterpriseHome }) {
             <a href={`${base}/persons`}>{t('members.section.persons')}</a> — {t('members.home.persons')}
           </li>
         )}
+        {props.home.registered && (
+          <li>
+            <a href="/access">{t('access.title')}</a> — {t('members.home.roles')}
+          </li>
+        )}
       </ul>
       {props.home.mayRegister && <ButtonLink href="/organisations/register">{t(props.home.registered ? 'organisations.done.another_principal' : 'organisations.register.title')}</ButtonLink>}
     </Layout>
