@@ -22,6 +22,7 @@ import {
   assignScope,
   capacityOf,
   designateAdministrator,
+  memberById,
   membersByNrn,
   personFromRegister,
   revokeAdministrator,
@@ -36,7 +37,8 @@ import { DonePage, WizardPage, type DoneRow } from './views/wizard-page';
 const numberParams = z.object({ number: z.string().max(20) });
 const unitParams = z.object({ number: z.string().max(20), unitId: z.string().max(40) });
 const mandateParams = z.object({ number: z.string().max(20), mandateId: z.string().max(40) });
-const startQuery = z.object({ enterprise: z.string().max(20).optional().catch(undefined) });
+/** `?enterprise=…` starts at the roles; `&person=…` (from a person's page) has that person chosen already. */
+const startQuery = z.object({ enterprise: z.string().max(20).optional().catch(undefined), person: z.string().uuid().optional().catch(undefined) });
 const doneQuery = z.object({ done: z.enum(['designated', 'revoked']).optional().catch(undefined) });
 
 /** The enterprise number of a path, 10 digits, or 404. */
@@ -104,10 +106,13 @@ function wizardRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/access/assign', async (request, reply) => {
     const scope = await scopeOf(request);
     const day = today(ctx.clock.now());
-    const { enterprise } = startQuery.parse(request.query ?? {});
+    const { enterprise, person } = startQuery.parse(request.query ?? {});
     const chosen = scope.find((e) => e.number === enterprise?.replace(/\D/g, ''));
     if (chosen) {
       const data: Draft = { enterprise: { enterprise: chosen.number } };
+      // A person the actor may not see is left out, as if not asked: the persons step lets them choose.
+      const member = person && (await memberById(ctx, sessionActor(request), chosen.number, request.lang, person, request.t('access.direct.done.whole')));
+      if (member) data.persons = { persons: [{ nrn: member.nrn, familyName: member.familyName, givenName: member.givenName, email: member.email }] };
       return reply.render(<WizardPage step="roles" data={data} values={{}} scope={scope} today={day} />);
     }
     const start = startWizard(directSteps(day));

@@ -89,6 +89,11 @@ export async function membersByNrn(ctx: AppContext, who: ActorRef, number: strin
   return (await visibleMembers(ctx, who, number, lang, whole)).filter((m) => wanted.has(m.nrn));
 }
 
+/** One member the actor may see, by person id ("Attribuer un rôle" from the person's page); undefined otherwise. */
+export async function memberById(ctx: AppContext, who: ActorRef, number: string, lang: Lang, personId: string, whole: string): Promise<Member | undefined> {
+  return (await visibleMembers(ctx, who, number, lang, whole)).find((m) => m.personId === personId);
+}
+
 /** "Rechercher" by national register number: the identity from the register, shown before the person is added. */
 export async function personFromRegister(ctx: AppContext, nrn: string): Promise<RegisterPerson> {
   return lookupPerson(ctx, nrn);

@@ -27,6 +27,8 @@ async function identified(nrn: string, key: 'eid' | 'password' = 'eid') {
   return browser;
 }
 const stateOf = (body: string) => /name="_wizard" value="([^"]*)"/.exec(body)?.[1] ?? '';
+/** The national numbers of the persons chosen so far, read from the wizard's state. */
+const chosenIn = (body: string): string[] => (JSON.parse(Buffer.from(stateOf(body), 'base64url').toString('utf8')).persons?.persons ?? []).map((p: { nrn: string }) => p.nrn);
 const assignments = () => t.ctx.db.selectFrom('role_assignments').select(['person_id', 'application_id', 'role_code', 'unit_id', 'status', 'valid_until', 'contact_email']).orderBy('created_at').execute();
 const outbox = (to: string) => t.ctx.db.selectFrom('outbox_messages').select(['template', 'body_text']).where('recipient', '=', to).orderBy('id').execute();
 const audit = (action: string) => t.ctx.db.selectFrom('audit_events').select(['actor', 'details']).where('action', '=', action).orderBy('seq').execute();
@@ -153,6 +155,27 @@ describe('the direct assignment wizard', () => {
     const page = await b.get(`/access/assign?enterprise=${ZEPHYR}`);
     expect(page.body).toContain('Étape 2 : Rôles');
     expect((await b.get('/access/assign?enterprise=<script>')).statusCode).toBe(200);
+  });
+
+  it('goes from a person’s page to the roles, with that person chosen already; a person the actor may not see is left out', async () => {
+    const b = await identified(P.principalAccessManager);
+    const thomas = f.persons.thomas.personId;
+    const details = await b.get(`/organisations/${ZEPHYR}/persons/${thomas}`);
+    const href = `/access/assign?enterprise=${ZEPHYR}&amp;person=${thomas}`;
+    expect(details.body).toContain(`href="${href}">Attribuer un rôle à cette personne</a>`);
+    let page = await b.get(href.replace('&amp;', '&'));
+    expect(page.body).toContain('Étape 2 : Rôles');
+    expect(chosenIn(page.body)).toEqual([P.encoders[3]]);
+    page = await b.post('/access/assign', { _wizard: stateOf(page.body), _step: 'roles', _action: 'next', roles: [WALLON] });
+    expect(page.body).toContain('Étape 3 : Personnes');
+    expect(page.body).toContain(`name="person_nrn" value="${P.encoders[3]}"`);
+    expect(page.body).toContain('thomas@zephyr.be');
+
+    // Isabelle manages the social-security capacity only: Thomas, of the enterprise as a whole, is not hers to choose.
+    const isabelle = await identified(P.localManager);
+    page = await isabelle.get(`/access/assign?enterprise=${ZEPHYR}&person=${thomas}`);
+    expect(page.body).toContain('Étape 2 : Rôles');
+    expect(chosenIn(page.body)).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ export default defineMessages({
   en: {
     'members.filters.application': 'Application',
     'members.person.rights': 'Rights',
+    'members.person.assign': 'Give a role to this person',
     'members.person.no_right': 'No role assignment in this enterprise.',
     'members.person.rights_caption': 'Role assignments of {name}',
     'members.rights.role': 'Role',
@@ -133,6 +134,7 @@ export default defineMessages({
   fr: {
     'members.filters.application': 'Application',
     'members.person.rights': 'Droits',
+    'members.person.assign': 'Attribuer un rôle à cette personne',
     'members.person.no_right': 'Aucune attribution de rôle dans cette entreprise.',
     'members.person.rights_caption': 'Attributions de rôles de {name}',
     'members.rights.role': 'Rôle',
@@ -261,6 +263,7 @@ export default defineMessages({
   nl: {
     'members.filters.application': 'Toepassing',
     'members.person.rights': 'Rechten',
+    'members.person.assign': 'Deze persoon een recht toekennen',
     'members.person.no_right': 'Geen roltoewijzing in deze onderneming.',
     'members.person.rights_caption': 'Roltoewijzingen van {name}',
     'members.rights.role': 'Rol',
@@ -389,6 +392,7 @@ export default defineMessages({
   de: {
     'members.filters.application': 'Anwendung',
     'members.person.rights': 'Rechte',
+    'members.person.assign': 'Dieser Person eine Rolle zuweisen',
     'members.person.no_right': 'Keine Rollenzuweisung in diesem Unternehmen.',
     'members.person.rights_caption': 'Rollenzuweisungen von {name}',
     'members.rights.role': 'Rolle',

@@ -1,5 +1,7 @@
 import type { AssignmentStatus } from '../../access/model';
 import type { AppContext } from '../../platform/context';
+import type { Lang } from '../../platform/i18n/languages';
+import type { ActorRef } from '../service';
 
 /*
  * The role assignments of the persons of an enterprise, as the persons list
@@ -29,6 +31,8 @@ export interface RightsProvider {
   rightsOf(ctx: Pick<AppContext, 'db'>, enterpriseNumber: string, personId: string): Promise<PersonRight[]>;
   /** The persons with a live right (requested, scheduled, active, deactivated) of the application in the enterprise. */
   personsWithApplication(ctx: Pick<AppContext, 'db'>, enterpriseNumber: string, applicationId: string): Promise<string[]>;
+  /** Whether `who` may assign roles in the enterprise: a person's page then offers to give them one. */
+  mayAssign(ctx: AppContext, who: ActorRef, enterpriseNumber: string, lang: Lang): Promise<boolean>;
 }
 
 let provider: RightsProvider | null = null;
@@ -44,4 +48,8 @@ export async function rightsOf(ctx: Pick<AppContext, 'db'>, enterpriseNumber: st
 
 export async function personsWithApplication(ctx: Pick<AppContext, 'db'>, enterpriseNumber: string, applicationId: string): Promise<Set<string>> {
   return new Set(provider ? await provider.personsWithApplication(ctx, enterpriseNumber, applicationId) : []);
+}
+
+export async function mayAssignRoles(ctx: AppContext, who: ActorRef, enterpriseNumber: string, lang: Lang): Promise<boolean> {
+  return provider ? provider.mayAssign(ctx, who, enterpriseNumber, lang) : false;
 }

@@ -9,6 +9,7 @@ import { paginate, parseListQuery } from '../../platform/views/pagination';
 import { formatNrn, checkEnterpriseNumber } from '../../registries/identifiers';
 import { enterpriseHome, enterprisesOf } from './chooser';
 import { comparePersons, personDetails, personsPage, SORT_KEYS } from './list';
+import { mayAssignRoles } from './rights';
 import { csvLine, endForm, type MembershipCategory, listFilters, lookupForm, membershipForm, unitForm } from './model';
 import { addMembership, createUnit, endMembership, lookupPerson, membershipOf, scopeFor } from './service';
 import { AddPersonPage } from './views/add-person-page';
@@ -173,8 +174,10 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get('/organisations/:number/persons/:id', async (request, reply) => {
     const id = idParam(request.params);
-    const { scope, person, rights } = await personDetails(ctx, sessionActor(request), enterpriseParam(request.params), id, request.lang);
-    return reply.render(<PersonPage scope={scope} person={person} rights={rights} catalog={await catalogOf(ctx)} done={doneQuery.parse(request.query).done} now={ctx.clock.now()} />);
+    const number = enterpriseParam(request.params);
+    const { scope, person, rights } = await personDetails(ctx, sessionActor(request), number, id, request.lang);
+    const mayAssign = await mayAssignRoles(ctx, sessionActor(request), number, request.lang);
+    return reply.render(<PersonPage scope={scope} person={person} rights={rights} mayAssign={mayAssign} catalog={await catalogOf(ctx)} done={doneQuery.parse(request.query).done} now={ctx.clock.now()} />);
   });
 
   // ——— ending a membership ———

@@ -28,7 +28,7 @@ function period(start: string, end: string | null, t: ReturnType<typeof usePage>
 }
 
 /** One person of the enterprise: identity, memberships (with "end"), mandates and rights. */
-export function PersonPage(props: { scope: EnterpriseScope; person: PersonRow; rights: PersonRight[]; catalog: Catalog; done?: string; now: Date }) {
+export function PersonPage(props: { scope: EnterpriseScope; person: PersonRow; rights: PersonRight[]; mayAssign: boolean; catalog: Catalog; done?: string; now: Date }) {
   const { t } = usePage();
   const { enterprise } = props.scope;
   const r = props.person;
@@ -88,6 +88,8 @@ export function PersonPage(props: { scope: EnterpriseScope; person: PersonRow; r
         </ul>
       )}
       <Rights rights={props.rights} catalog={props.catalog} scope={props.scope} name={name} />
+      {/* Seed 004: the person added, the next step is the right to give them. */}
+      {props.mayAssign && <ButtonLink href={`/access/assign?enterprise=${enterprise.number}&person=${r.personId}`}>{t('members.person.assign')}</ButtonLink>}
       <p>
         <a href={`/organisations/${enterprise.number}/persons`}>{t('members.person.back')}</a>
       </p>
