@@ -177,7 +177,7 @@ export async function requestAssignments(ctx: AppContext, who: ActorRef, inputs:
         },
         now,
       ))!;
-      await store.appendHistory(trx, { assignmentId: assignment.id, at: now, actorId: who.personId, action: 'assign.requested', details: { requestId: request.id, via: options.via } });
+      await store.appendHistory(trx, { assignmentId: assignment.id, at: now, actorId: who.personId, action: 'assign.requested', details: { requestId: request.id, via: options.via, ...(input.message ? { reason: input.message } : {}) } });
       await recordAudit(trx, now, {
         actor: `person:${who.nrn}`,
         action: 'role_assignment.requested',

@@ -72,5 +72,6 @@ export function assignmentInput(draft: WizardData<DirectSteps>): DirectAssignmen
     persons: draft.persons.persons,
     validFrom: draft.properties.validFrom,
     validUntil: draft.properties.validUntil || null,
+    reason: draft.properties.reason,
   };
 }

@@ -65,7 +65,7 @@ export function directSteps(today: string) {
       }),
     ),
     properties: z
-      .object({ validFrom: dateField({ required: true }), validUntil: dateField(), unlimited: choiceField(['yes'] as const) })
+      .object({ validFrom: dateField({ required: true }), validUntil: dateField(), unlimited: choiceField(['yes'] as const), reason: textField({ max: 500 }) })
       .transform((v) => (v.unlimited === 'yes' ? { ...v, validUntil: '' } : v))
       .superRefine((v, ctx) => {
         if (v.validFrom && v.validFrom < today) ctx.addIssue({ code: 'custom', path: ['validFrom'], message: 'access.errors.start_in_past', input: v.validFrom });

@@ -108,6 +108,8 @@ export interface DirectAssignment {
   persons: ChosenPerson[];
   validFrom: string;
   validUntil: string | null;
+  /** Why ("Reden", seed 004), kept in each assignment's history; '' for none. */
+  reason: string;
 }
 
 export interface Granted {
@@ -152,7 +154,7 @@ export async function assignDirectly(ctx: AppContext, who: ActorRef, input: Dire
   const shown: Array<Omit<Granted, 'outcome'>> = [];
   for (const person of persons) {
     for (const { offered: r, unit } of roles) {
-      inputs.push({ personId: person.id, enterpriseNumber: input.enterprise, unitId: unit?.id ?? null, applicationId: r.application.id, roleCode: r.role.code, validFrom: input.validFrom, validUntil: input.validUntil, contactEmail: person.email });
+      inputs.push({ personId: person.id, enterpriseNumber: input.enterprise, unitId: unit?.id ?? null, applicationId: r.application.id, roleCode: r.role.code, validFrom: input.validFrom, validUntil: input.validUntil, contactEmail: person.email, message: input.reason });
       shown.push({ person, role: r.role, application: r.application, unit });
     }
   }

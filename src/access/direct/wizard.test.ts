@@ -96,8 +96,9 @@ describe('the direct assignment wizard', () => {
     page = await b.post('/access/assign', { _wizard: state, _step: 'properties', _action: 'next', validFrom: '2026-12-01', validUntil: '2026-11-30' });
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain('La date de fin ne peut pas précéder la date de début.');
-    page = await b.post('/access/assign', { _wizard: state, _step: 'properties', _action: 'next', validFrom: TODAY, validUntil: '2027-11-23' });
+    page = await b.post('/access/assign', { _wizard: state, _step: 'properties', _action: 'next', validFrom: TODAY, validUntil: '2027-11-23', reason: 'Beheerder <dienstencheques>' });
     expect(page.body).toContain('Étape 5 : Aperçu');
+    expect(page.body).toContain('Motif : Beheerder &lt;dienstencheques>');
     expect(page.body.match(/value="goto:/g)).toHaveLength(4);
     expect(page.body).toContain('Gestionnaire titres-services – ');
     expect(await assignments()).toEqual([]);
@@ -113,6 +114,9 @@ describe('the direct assignment wizard', () => {
     expect((await outbox('emma@example.be')).map((m) => m.template)).toEqual(['access.granted', 'access.granted']);
     expect((await outbox('thomas@zephyr.be')).filter((m) => m.template === 'access.granted')).toHaveLength(2);
     expect((await audit('role_assignment.requested')).length).toBe(4);
+    // The reason stays with each assignment, in its history.
+    const requested = await t.ctx.db.selectFrom('assignment_history').select('details').where('action', '=', 'assign.requested').execute();
+    expect(requested.map((h) => (h.details as { reason?: string }).reason)).toEqual(Array(4).fill('Beheerder <dienstencheques>'));
   });
 
   it('refuses a role of a domain the actor does not manage, even in a tampered state', async () => {

@@ -1,5 +1,5 @@
 import { Banner } from '../../../platform/views/components/banner';
-import { Button, Checkboxes, DateInput, Radios, Select, TextInput } from '../../../platform/views/components/form';
+import { Button, Checkboxes, DateInput, Radios, Select, Textarea, TextInput } from '../../../platform/views/components/form';
 import { TwoList } from '../../../platform/views/components/two-list';
 import { SummaryList, Wizard, WizardOverview, type WizardStep } from '../../../platform/views/components/wizard';
 import { formValue, formValues, type FormBody, type FormErrors } from '../../../platform/views/form-data';
@@ -305,6 +305,7 @@ function PropertiesStep(props: WizardPageProps) {
         />
         <Checkboxes name="unlimited" label={t('access.direct.properties.or')} values={formValues(props.values, 'unlimited')} options={[{ value: 'yes', label: t('access.unlimited') }]} />
       </fieldset>
+      <Textarea name="reason" label={t('access.direct.properties.reason')} hint={t('access.direct.properties.reason_hint')} value={formValue(props.values, 'reason')} rows={2} />
     </>
   );
 }
@@ -349,7 +350,12 @@ function OverviewStep(props: WizardPageProps & { steps: WizardStep[] }) {
             </tbody>
           </table>
         ),
-        properties: p ? <p>{t('access.direct.overview.period', { from: formatDate(p.validFrom), until: p.validUntil ? formatDate(p.validUntil) : t('access.unlimited') })}</p> : null,
+        properties: p ? (
+          <>
+            <p>{t('access.direct.overview.period', { from: formatDate(p.validFrom), until: p.validUntil ? formatDate(p.validUntil) : t('access.unlimited') })}</p>
+            {p.reason && <p>{t('access.assignments.history.reason', { reason: p.reason })}</p>}
+          </>
+        ) : null,
       }}
     />
   );
