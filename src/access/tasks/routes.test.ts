@@ -237,3 +237,39 @@ describe('reviewing requests one at a time', () => {
     expect(history.filter((h) => h.action === 'assign.approved' || h.action === 'assign.rejected')).toHaveLength(1);
   });
 });
+
+describe('the decided requests', () => {
+  it('lists the approved and rejected requests, the latest decision first, with its date and who took it; open ones stay out', async () => {
+    // Later than every decision of the tests above: these two come first.
+    t.ctx.clock.advance(3_600_000);
+    const approved = await selfRequest(t, f.naima, { roleCode: 'gestionnaire' });
+    const rejected = await selfRequest(t, f.lucas, { roleCode: 'proprietaire' });
+    await selfRequest(t, f.naima, { roleCode: 'relecteur' });
+    await decideRequest(t.ctx, f.pieter, approved.request.id, { decision: 'approve' });
+    t.ctx.clock.advance(60_000);
+    await decideRequest(t.ctx, f.chloe, rejected.request.id, { decision: 'reject', reason: 'Pas dans cette équipe' });
+
+    const browser = await identified(P.principalAccessManager);
+    const page = await browser.get('/access/tasks/decided');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<a href="/access/tasks/decided" aria-current="page">Demandes traitées</a>');
+    const rows = page.body.slice(page.body.indexOf('<tbody'), page.body.indexOf('</tbody>')).split('</tr>');
+    expect(rows[0]).toContain('Lucas Maes');
+    expect(rows[0]).toContain('Propriétaire de l');
+    expect(rows[0]).toContain('Rejetée le 24/11/2026 par Chloé Dewulf');
+    expect(rows[1]).toContain('Naïma Benali');
+    expect(rows[1]).toContain('Approuvée le 24/11/2026 par Pieter Claes');
+    expect(page.body).not.toContain('Attribuer : Relecteur');
+    expect(page.body).not.toContain('name="ids"');
+    expect((await browser.get('/access/tasks/decided?q=maes')).body).not.toContain('Naïma Benali');
+    // The open list keeps the one still pending.
+    expect((await browser.get('/access/tasks')).body).toContain('Aperçu des tâches en suspens (1)');
+
+    // Sophie manages the finances domain: not Espace Personnel Wallon.
+    const sophie = await (await identified(P.accessManagers[0])).get('/access/tasks/decided');
+    expect(sophie.statusCode).toBe(200);
+    expect(sophie.body).not.toContain('Gestionnaire de l');
+    expect(sophie.body).not.toContain('Propriétaire de l');
+    expect((await (await identified(P.principalAccessManager, 'fr', 'password')).get('/access/tasks/decided')).statusCode).toBe(303);
+  });
+});

@@ -6,7 +6,7 @@ import { AppError, InputError } from '../../platform/errors';
 import { formBody, formErrorsFromInputError, formErrorsFromZod, formValues, textField } from '../../platform/views/form-data';
 import { parseListQuery } from '../../platform/views/pagination';
 import { decideRequest, type Decision } from '../service';
-import { openTasks, reviewIds, reviewOf } from './service';
+import { reviewIds, reviewOf, tasks } from './service';
 import { RejectPage, reviewHref, ReviewPage } from './views/review-page';
 import { TasksPage } from './views/tasks-page';
 
@@ -35,8 +35,14 @@ export function tasksAccessRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get('/access/tasks', async (request, reply) => {
     const query = parseListQuery(request.query);
     const notices = listNotices.parse(request.query ?? {});
-    const data = await openTasks(ctx, sessionActor(request), request.lang, query);
-    return reply.render(<TasksPage data={data} query={{ ...query, page: data.pagination.page }} done={notices.done} noneSelected={notices.notice === 'select'} />);
+    const data = await tasks(ctx, sessionActor(request), request.lang, 'pending', query);
+    return reply.render(<TasksPage state="pending" data={data} query={{ ...query, page: data.pagination.page }} done={notices.done} noneSelected={notices.notice === 'select'} />);
+  });
+
+  app.get('/access/tasks/decided', async (request, reply) => {
+    const query = parseListQuery(request.query);
+    const data = await tasks(ctx, sessionActor(request), request.lang, 'decided', query);
+    return reply.render(<TasksPage state="decided" data={data} query={{ ...query, page: data.pagination.page }} />);
   });
 
   app.get('/access/tasks/review', async (request, reply) => {
@@ -59,8 +65,8 @@ export function tasksAccessRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.render(<ReviewPage review={review} ids={rest} failure={failure} />, error.status);
     }
     const query = parseListQuery({});
-    const data = await openTasks(ctx, sessionActor(request), request.lang, query);
-    return reply.render(<TasksPage data={data} query={query} failure={failure} />, error.status);
+    const data = await tasks(ctx, sessionActor(request), request.lang, 'pending', query);
+    return reply.render(<TasksPage state="pending" data={data} query={query} failure={failure} />, error.status);
   }
 
   async function decide(request: FastifyRequest, reply: FastifyReply, ids: string[], decision: Decision, onInput: (error: InputError) => unknown) {

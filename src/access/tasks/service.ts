@@ -53,7 +53,7 @@ export function covered(scope: readonly ScopeClause[], r: Pick<TaskRow, 'enterpr
 
 /** How many requests wait for the person's decision. */
 export async function openTaskCount(ctx: AppContext, scope: readonly ScopeClause[]): Promise<number> {
-  return store.countPending(ctx.db, scope);
+  return store.countRequests(ctx.db, scope, 'pending');
 }
 
 /** Names of the enterprises a scope covers, in the reader's language. */
@@ -87,15 +87,18 @@ export interface TasksPage {
   catalog: Catalog;
 }
 
-/** "Aperçu des tâches en suspens": one page of the pending requests the person may decide, searched by person, role or enterprise. */
-export async function openTasks(ctx: AppContext, who: ActorRef, lang: Lang, query: ListQuery): Promise<TasksPage> {
+/**
+ * "Aperçu de toutes les demandes ouvertes et traitées": one page of the requests the person may decide,
+ * pending or decided, searched by person, role or enterprise.
+ */
+export async function tasks(ctx: AppContext, who: ActorRef, lang: Lang, state: store.TaskState, query: ListQuery): Promise<TasksPage> {
   const [scope, catalog] = await Promise.all([taskScopeOf(ctx, who), catalogOf(ctx)]);
   const enterprises = await enterpriseNames(ctx, scope.map((c) => c.enterprise), lang);
   const search = taskSearch(query.q, catalog, enterprises, lang);
-  const total = await store.countPending(ctx.db, scope);
-  const matching = search.words.length > 0 ? await store.countPending(ctx.db, scope, search) : total;
+  const total = await store.countRequests(ctx.db, scope, 'pending');
+  const matching = search.words.length > 0 || state !== 'pending' ? await store.countRequests(ctx.db, scope, state, search) : total;
   const pagination = paginate(matching, query.page);
-  const rows = await store.pendingPage(ctx.db, scope, search, pagination.offset, pagination.limit);
+  const rows = await store.requestsPage(ctx.db, scope, state, search, pagination.offset, pagination.limit);
   return { total, rows, pagination, enterprises, catalog };
 }
 

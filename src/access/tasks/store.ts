@@ -33,6 +33,9 @@ export interface TaskRow {
   requestedAt: Date;
   requestedBy: string;
   decidedBy: string | null;
+  decidedAt: Date | null;
+  /** "Given Family" of who decided; null: pending, or decided automatically. */
+  deciderName: string | null;
   /** The validity the request asks for (or the assignment's start for a change). */
   validFrom: string;
   validUntil: string | null;
@@ -88,6 +91,7 @@ function base(db: Executor) {
 function selectRow(db: Executor) {
   return base(db)
     .leftJoin('units as u', 'u.id', 'a.unit_id')
+    .leftJoin('persons as d', 'd.id', 'r.decided_by')
     .select([
       'r.id as requestId',
       'r.kind',
@@ -97,6 +101,8 @@ function selectRow(db: Executor) {
       'r.requested_at as requestedAt',
       'r.requested_by as requestedBy',
       'r.decided_by as decidedBy',
+      'r.decided_at as decidedAt',
+      sql<string | null>`d.given_name || ' ' || d.family_name`.as('deciderName'),
       sql<string>`coalesce(r.valid_from, a.valid_from)`.as('validFrom'),
       'r.valid_until as validUntil',
       'a.id as assignmentId',
@@ -113,27 +119,34 @@ function selectRow(db: Executor) {
     ]);
 }
 
-/** How many pending requests the scope covers (matching the search, when there is one). */
-export async function countPending(db: Executor, clauses: readonly ScopeClause[], search?: TaskSearch): Promise<number> {
+/** Which requests a list shows: the open ones, or those approved or rejected. */
+export type TaskState = 'pending' | 'decided';
+const STATUSES: Record<TaskState, RequestStatus[]> = { pending: ['pending'], decided: ['approved', 'rejected'] };
+
+/** How many requests in that state the scope covers (matching the search, when there is one). */
+export async function countRequests(db: Executor, clauses: readonly ScopeClause[], state: TaskState, search?: TaskSearch): Promise<number> {
   if (clauses.length === 0) return 0;
   const row = await base(db)
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('r.status', '=', 'pending')
+    .where('r.status', 'in', STATUSES[state])
     .where((eb) => inScope(eb as Eb, clauses))
     .$if(search !== undefined && search.words.length > 0, (q) => q.where((eb) => matches(eb as Eb, search!)))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-/** One page of the pending requests the scope covers, oldest first (a queue: who waits longest comes first). */
-export async function pendingPage(db: Executor, clauses: readonly ScopeClause[], search: TaskSearch, offset: number, limit: number): Promise<TaskRow[]> {
+/**
+ * One page of the requests in that state the scope covers: the open ones oldest first (a queue: who
+ * waits longest comes first), the decided ones newest decision first.
+ */
+export async function requestsPage(db: Executor, clauses: readonly ScopeClause[], state: TaskState, search: TaskSearch, offset: number, limit: number): Promise<TaskRow[]> {
   if (clauses.length === 0) return [];
   return selectRow(db)
-    .where('r.status', '=', 'pending')
+    .where('r.status', 'in', STATUSES[state])
     .where((eb) => inScope(eb as Eb, clauses))
     .$if(search.words.length > 0, (q) => q.where((eb) => matches(eb as Eb, search)))
-    .orderBy('r.requested_at')
-    .orderBy('r.id')
+    .$if(state === 'pending', (q) => q.orderBy('r.requested_at').orderBy('r.id'))
+    .$if(state === 'decided', (q) => q.orderBy('r.decided_at', 'desc').orderBy('r.id', 'desc'))
     .offset(offset)
     .limit(limit)
     .execute();

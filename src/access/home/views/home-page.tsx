@@ -50,6 +50,7 @@ export function HomePage(props: { counts: HomeCounts }) {
               ? [
                   ['/access/tasks', t('access.home.tasks.overview')],
                   ['/access/tasks', t('access.home.tasks.decide', { count: counts.openTasks })],
+                  ['/access/tasks/decided', t('access.home.tasks.decided')],
                   ['/access/assign', t('access.home.tasks.new')],
                 ]
               : null
