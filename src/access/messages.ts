@@ -90,6 +90,10 @@ export default defineMessages({
     'access.mail.changed.restart': 'Your role assignment {role} in {enterprise} starts again, from {from} until {until}.',
     'access.mail.changed.change_validity': 'Your role assignment {role} in {enterprise} now lasts until {until}.',
     'access.mail.changed.expired': 'Your role assignment {role} in {enterprise} ended: its end date has passed.',
+    'access.mail.detail.role': 'Role: {role}',
+    'access.mail.detail.period': 'Validity: {from} - {until}',
+    'access.mail.detail.enterprise': 'Enterprise: {enterprise}',
+    'access.mail.detail.approver': 'Approver: {approver}',
   },
   fr: {
     'access.nav': 'Gestion des rôles',
@@ -179,6 +183,10 @@ export default defineMessages({
     'access.mail.changed.restart': 'Votre attribution de rôle {role} dans {enterprise} reprend, du {from} au {until}.',
     'access.mail.changed.change_validity': 'Votre attribution de rôle {role} dans {enterprise} dure désormais jusqu’au {until}.',
     'access.mail.changed.expired': 'Votre attribution de rôle {role} dans {enterprise} a pris fin : sa date de fin est passée.',
+    'access.mail.detail.role': 'Rôle : {role}',
+    'access.mail.detail.period': 'Durée de validité : {from} - {until}',
+    'access.mail.detail.enterprise': 'Entreprise : {enterprise}',
+    'access.mail.detail.approver': 'Approbateur : {approver}',
   },
   nl: {
     'access.nav': 'Rollenbeheer',
@@ -268,6 +276,10 @@ export default defineMessages({
     'access.mail.changed.restart': 'Uw roltoekenning {role} in {enterprise} loopt opnieuw, van {from} tot {until}.',
     'access.mail.changed.change_validity': 'Uw roltoekenning {role} in {enterprise} loopt nu tot {until}.',
     'access.mail.changed.expired': 'Uw roltoekenning {role} in {enterprise} is beëindigd: de einddatum is verstreken.',
+    'access.mail.detail.role': 'Rol: {role}',
+    'access.mail.detail.period': 'Geldigheidsduur: {from} - {until}',
+    'access.mail.detail.enterprise': 'Onderneming: {enterprise}',
+    'access.mail.detail.approver': 'Goedgekeurd door: {approver}',
   },
   de: {
     'access.nav': 'Rollenverwaltung',
@@ -357,5 +369,9 @@ export default defineMessages({
     'access.mail.changed.restart': 'Ihre Rollenzuweisung {role} in {enterprise} gilt wieder, vom {from} bis {until}.',
     'access.mail.changed.change_validity': 'Ihre Rollenzuweisung {role} in {enterprise} gilt jetzt bis {until}.',
     'access.mail.changed.expired': 'Ihre Rollenzuweisung {role} in {enterprise} ist beendet: Ihr Enddatum ist verstrichen.',
+    'access.mail.detail.role': 'Rolle: {role}',
+    'access.mail.detail.period': 'Gültigkeitsdauer: {from} - {until}',
+    'access.mail.detail.enterprise': 'Unternehmen: {enterprise}',
+    'access.mail.detail.approver': 'Genehmigt von: {approver}',
   },
 });

@@ -49,7 +49,14 @@ export const rejectedEmail = defineNotice<Common & { reason: string }>('access.r
 
 export type ChangeNotice = 'stop' | 'deactivate' | 'reactivate' | 'restart' | 'change_validity' | 'expired';
 
-export const changedEmail = defineNotice<Common & Period & { change: ChangeNotice }>('access.changed', 'access.mail.greeting', (t, p) => ({
+/** As the guide's e-mail: what changed, then the role, its validity, the enterprise and who approved (none when automatic). */
+export const changedEmail = defineNotice<Common & Partial<Period> & { change: ChangeNotice; approver?: string }>('access.changed', 'access.mail.greeting', (t, p) => ({
   subject: t('access.mail.changed.subject', { role: p.role }),
-  lines: [t(`access.mail.changed.${p.change}`, { role: p.role, enterprise: p.enterprise, from: p.from, until: p.until })],
+  lines: [
+    t(`access.mail.changed.${p.change}`, { role: p.role, enterprise: p.enterprise, from: p.from ?? '', until: p.until ?? '' }),
+    t('access.mail.detail.role', { role: p.role }),
+    ...(p.from && p.until ? [t('access.mail.detail.period', { from: p.from, until: p.until })] : []),
+    t('access.mail.detail.enterprise', { enterprise: p.enterprise }),
+    ...(p.approver ? [t('access.mail.detail.approver', { approver: p.approver })] : []),
+  ],
 }));

@@ -166,6 +166,12 @@ describe('changes to a right', () => {
     expect(stopped.assignment.status).toBe('stopped');
     expect((await actions(a.assignment.id)).slice(-2)).toEqual(['person:stop.requested', 'person:stop.approved']);
     expect((await outbox(a.email)).map((m) => m.template)).toEqual(['access.granted', 'access.changed']);
+    // As the guide's e-mail: the role, its validity, the enterprise and who approved.
+    const [mail] = await t.ctx.db.selectFrom('outbox_messages').select('body_text').where('recipient', '=', a.email).where('template', '=', 'access.changed').execute();
+    // In the person's language (whichever `fresh` gave): the values are the same in all four.
+    expect(mail!.body_text).toContain('24/11/2026 - ');
+    expect(mail!.body_text).toContain('(0723.641.873)');
+    expect(mail!.body_text).toContain('Pieter Claes');
     expect((await requestChange(t.ctx, z.pieter, a.assignment.id, { kind: 'restart' })).assignment.status).toBe('active');
   });
 

@@ -186,7 +186,7 @@ export async function requestAssignments(ctx: AppContext, who: ActorRef, inputs:
         requestId: options.requestId,
       });
       if (p.decided) {
-        const decided = await approveInTrx(ctx, trx, { request, assignment, facts: p.facts, decidedBy: p.grant ? who : null, grant: p.grant, requester, requestId: options.requestId });
+        const decided = await approveInTrx(ctx, trx, { request, assignment, facts: p.facts, decidedBy: p.grant ? who : null, deciderName: p.grant ? fullName(requester) : null, grant: p.grant, requester, requestId: options.requestId });
         outcomes.push({ ...decided, decided: true });
       } else {
         await notifyPending(ctx, trx, { assignment, facts: p.facts, deciders: p.deciders }, now);
@@ -237,6 +237,8 @@ interface Approval {
   facts: Facts;
   /** The manager who decided; null: approved automatically. */
   decidedBy: ActorRef | null;
+  /** That manager's name, for the person's e-mail ("Approbateur"). */
+  deciderName: string | null;
   grant: Grant | null;
   /** Who asked: the decider is confirmed by e-mail when it is someone else. */
   requester: Person;
@@ -291,7 +293,13 @@ async function notifyApproved(ctx: AppContext, trx: Trx, a: Approval, request: A
         at,
       });
     } else {
-      await enqueueEmail(trx, { to: facts.email, lang: facts.lang, template: changedEmail, params: { ...common, ...periodParams(t, assignment), change: request.kind as ChangeNotice }, at });
+      await enqueueEmail(trx, {
+        to: facts.email,
+        lang: facts.lang,
+        template: changedEmail,
+        params: { ...common, ...periodParams(t, assignment), change: request.kind as ChangeNotice, ...(a.deciderName ? { approver: a.deciderName } : {}) },
+        at,
+      });
     }
   }
   // The guide confirms a decision on someone's request to the deciding manager too.
@@ -328,8 +336,9 @@ export async function decideRequest(ctx: AppContext, who: ActorRef, requestId: s
   const requester = (await personById(ctx, request.requestedBy))!;
   // The decider is reached where the "task waiting" e-mail reached them: their mandate's contact address, else their profile's.
   const confirmTo = who.personId === requester.id ? undefined : (await decidersOf(ctx, catalog, assignment)).find((d) => d.person.id === who.personId);
+  const decider = who.personId === requester.id ? requester : (await personById(ctx, who.personId))!;
   return ctx.db.transaction().execute(async (trx) => {
-    if (decision.decision === 'approve') return approveInTrx(ctx, trx, { request, assignment, facts, decidedBy: who, grant, requester, confirmTo, requestId: options.requestId });
+    if (decision.decision === 'approve') return approveInTrx(ctx, trx, { request, assignment, facts, decidedBy: who, deciderName: fullName(decider), grant, requester, confirmTo, requestId: options.requestId });
     return rejectInTrx(ctx, trx, { request, assignment, facts, who, grant, reason, requestId: options.requestId });
   });
 }
@@ -430,7 +439,7 @@ export async function requestChange(ctx: AppContext, who: ActorRef, assignmentId
       requestId: options.requestId,
     });
     if (decided) {
-      const done = await approveInTrx(ctx, trx, { request, assignment, facts, decidedBy: grant ? who : null, grant, requester, requestId: options.requestId });
+      const done = await approveInTrx(ctx, trx, { request, assignment, facts, decidedBy: grant ? who : null, deciderName: grant ? fullName(requester) : null, grant, requester, requestId: options.requestId });
       return { ...done, decided: true };
     }
     await notifyPending(ctx, trx, { assignment, facts, deciders }, now);
