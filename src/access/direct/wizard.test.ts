@@ -3,6 +3,8 @@ import { createTestApp, TestBrowser, type TestApp } from '../../platform/testing
 import { signIn } from '../../platform/testing/session';
 import { encodeWizardState } from '../../platform/views/wizard-state';
 import { DEMO, loadDemoRegisters } from '../../registries/demo';
+import { requestAssignments } from '../service';
+import { assignScope } from './service';
 import { directFixture, TODAY, ZEPHYR } from './test-fixture';
 
 let t: TestApp;
@@ -205,6 +207,23 @@ describe('what the organisations pages show of the rights', () => {
     expect(page.body).toContain('Attributions de rôles de Thomas Renard');
     const rights = page.body.slice(page.body.indexOf('rights-caption'));
     expect(rights).toContain('Rédacteur de dossiers');
+    // Each right opens its details, where it can be stopped or given an end, and those open for the principal.
+    const details = /href="(\/access\/assignments\/[0-9a-f-]{36})">Rédacteur de dossiers</.exec(rights)?.[1];
+    expect(details).toBeDefined();
+    expect((await b.get(details!)).statusCode).toBe(200);
+    // A local manager's links open too: she sees only the rights of her unit, and may open each.
+    const offered = (await assignScope(t.ctx, f.isabelle, 'fr'))[0]!.roles.find((r) => r.units.some((u) => u.id === f.social.id))!;
+    await requestAssignments(
+      t.ctx,
+      f.isabelle,
+      [{ personId: f.persons.naima.personId, enterpriseNumber: ZEPHYR, unitId: f.social.id, applicationId: offered.application.id, roleCode: offered.role.code, validFrom: TODAY, validUntil: '2027-06-30' }],
+      { via: 'manager' },
+    );
+    const isabelle = await identified(P.localManager);
+    const naima = (await isabelle.get(`/organisations/${ZEPHYR}/persons/${f.persons.naima.personId}`)).body;
+    const links = [...naima.matchAll(/href="(\/access\/assignments\/[0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect((await isabelle.get(link)).statusCode).toBe(200);
     expect(rights).toContain('Espace Personnel Wallon');
     expect(rights).toContain('Gestionnaire titres-services');
     expect(rights).toContain(f.own.name);

@@ -87,7 +87,7 @@ export function PersonPage(props: { scope: EnterpriseScope; person: PersonRow; r
           ))}
         </ul>
       )}
-      <Rights rights={props.rights} catalog={props.catalog} scope={props.scope} name={name} />
+      <Rights rights={props.rights} catalog={props.catalog} scope={props.scope} name={name} linked={props.mayAssign} />
       {/* Seed 004: the person added, the next step is the right to give them. */}
       {props.mayAssign && <ButtonLink href={`/access/assign?enterprise=${enterprise.number}&person=${r.personId}`}>{t('members.person.assign')}</ButtonLink>}
       <p>
@@ -97,10 +97,14 @@ export function PersonPage(props: { scope: EnterpriseScope; person: PersonRow; r
   );
 }
 
-/** "Droits": the person's role assignments in the enterprise (role, application, unit, start, end, status). */
-function Rights(props: { rights: PersonRight[]; catalog: Catalog; scope: EnterpriseScope; name: string }) {
+/**
+ * "Droits": the person's role assignments in the enterprise (role, application, unit, start, end, status);
+ * for whoever may assign roles here, each role opens its details (stop, end date, history).
+ */
+function Rights(props: { rights: PersonRight[]; catalog: Catalog; scope: EnterpriseScope; name: string; linked: boolean }) {
   const { t, lang } = usePage();
   const units = new Map(props.scope.units.map((u) => [u.id, u.name]));
+  const roleName = (right: PersonRight) => props.catalog.role(right.applicationId, right.roleCode)?.names[lang] ?? right.roleCode;
   return (
     <>
       <h2>{t('members.person.rights')}</h2>
@@ -123,7 +127,13 @@ function Rights(props: { rights: PersonRight[]; catalog: Catalog; scope: Enterpr
             <tbody>
               {props.rights.map((right) => (
                 <tr>
-                  <th scope="row">{props.catalog.role(right.applicationId, right.roleCode)?.names[lang] ?? right.roleCode}</th>
+                  <th scope="row">
+                    {props.linked ? (
+                      <a href={`/access/assignments/${right.assignmentId}`}>{roleName(right)}</a>
+                    ) : (
+                      roleName(right)
+                    )}
+                  </th>
                   <td>{props.catalog.application(right.applicationId)?.names[lang] ?? right.applicationId}</td>
                   <td>{right.unitId ? (units.get(right.unitId) ?? '—') : t('members.unit.whole')}</td>
                   <td>{formatDate(right.validFrom)}</td>
