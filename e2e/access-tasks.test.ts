@@ -87,6 +87,12 @@ describe.skipIf(!browserAvailable())('self-request and open tasks in Chromium', 
     expect(await principal.page.locator('[role=status]').first().textContent()).toContain('Vous avez évalué toutes les demandes sélectionnées.');
     expect(await principal.page.locator('h2').first().textContent()).toBe('Aperçu des tâches en suspens (0)');
     await accessible(principal.page);
+    // It is now among the decided requests, with the decision and who took it.
+    await navigate(principal.page, () => principal.page.getByRole('link', { name: 'Demandes traitées' }).click());
+    const decided = (await principal.page.locator('tbody').textContent()) ?? '';
+    expect(decided).toContain('Naïma Benali');
+    expect(decided).toContain('par Pieter Claes');
+    await accessible(principal.page);
 
     // Both e-mails: the grant to the encoder, the confirmation to the principal.
     await deliver();
