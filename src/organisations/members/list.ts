@@ -134,3 +134,20 @@ export async function comparePersons(ctx: AppContext, who: ActorRef, number: str
   const persons = [...new Set(personIds)].map((id) => rows.get(id)).filter((r): r is PersonRow => r !== undefined).slice(0, 6);
   return { scope, persons };
 }
+
+/** At most this many persons are ended at once ("Supprimer utilisateur(s)"). */
+export const MAX_END_AT_ONCE = 50;
+
+/**
+ * The selected persons the actor may see, each with the open working relationships the actor may end
+ * (a local manager: those of her units); persons with none are left out.
+ */
+export async function openMembershipsOf(ctx: AppContext, who: ActorRef, number: string, personIds: readonly string[], lang: Lang): Promise<{ scope: EnterpriseScope; persons: PersonRow[] }> {
+  const scope = await scopeFor(ctx, who, number, lang);
+  const wanted = new Set(personIds.slice(0, MAX_END_AT_ONCE));
+  const persons = (await visiblePersons(ctx, scope))
+    .filter((r) => wanted.has(r.personId))
+    .map((r) => ({ ...r, memberships: r.memberships.filter((m) => m.status !== 'ended') }))
+    .filter((r) => r.memberships.length > 0);
+  return { scope, persons };
+}

@@ -146,6 +146,36 @@ describe('the persons list', () => {
     expect(page.body).toContain('La relation de travail a pris fin.');
     expect(page.body).toContain('Fin de mission');
   });
+
+  it('ends the relationships of several selected persons at once, with one reason; not those the actor may not see', async () => {
+    const browser = await identified(P.principalAccessManager);
+    const idOf = async (q: string) => /name="p" value="([^"]+)"/.exec((await browser.get(`${base}/persons?q=${q}`)).body)![1]!;
+    const [lisa, thomas] = [await idOf('schmitz'), await idOf('renard')];
+    const open = async () =>
+      (await t.ctx.db.selectFrom('memberships').select('person_id').where('person_id', 'in', [lisa, thomas]).where('ended_at', 'is', null).execute()).length;
+    expect(await open()).toBe(2);
+    expect((await browser.get(`${base}/persons`)).body).toContain(`formaction="${base}/persons/end"`);
+
+    // Isabelle manages one establishment unit: these two are not hers to end, nor to see.
+    const isabelle = await identified(P.localManager);
+    expect((await isabelle.get(`${base}/persons/end?p=${lisa}&p=${thomas}`)).body).not.toContain('Schmitz');
+    const refused = await isabelle.post(`${base}/persons/end`, { p: [lisa, thomas], reason: 'Départ' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).not.toContain('Schmitz');
+    expect(await open()).toBe(2);
+
+    const confirm = await browser.get(`${base}/persons/end?p=${lisa}&p=${thomas}`);
+    expect(confirm.body).toContain('Lisa Schmitz');
+    expect(confirm.body).toContain('Thomas Renard');
+    expect((await browser.post(`${base}/persons/end`, { p: [lisa, thomas], reason: '' })).statusCode).toBe(400);
+    expect(await open()).toBe(2);
+    const done = await browser.post(`${base}/persons/end`, { p: [lisa, thomas], reason: 'Départ' });
+    expect(done.statusCode).toBe(303);
+    expect((await browser.get(done.headers.location as string)).body).toContain('Les relations de travail des personnes sélectionnées ont pris fin.');
+    expect(await open()).toBe(0);
+    // Nothing left to end: the page says so instead of a form.
+    expect((await browser.get(`${base}/persons/end?p=${lisa}`)).body).toContain('Sélectionnez dans la liste au moins une personne dont une relation de travail est en cours.');
+  });
 });
 
 describe('the enterprise chooser', () => {

@@ -8,18 +8,18 @@ import { formBody, formErrorsFromInputError, formErrorsFromZod, formValue, formV
 import { paginate, parseListQuery } from '../../platform/views/pagination';
 import { formatNrn, checkEnterpriseNumber } from '../../registries/identifiers';
 import { enterpriseHome, enterprisesOf } from './chooser';
-import { comparePersons, personDetails, personsPage, SORT_KEYS } from './list';
+import { comparePersons, openMembershipsOf, personDetails, personsPage, SORT_KEYS } from './list';
 import { mayAssignRoles } from './rights';
 import { csvLine, endForm, type MembershipCategory, listFilters, lookupForm, membershipForm, unitForm } from './model';
-import { addMembership, createUnit, endMembership, lookupPerson, membershipOf, scopeFor } from './service';
+import { addMembership, createUnit, endMembership, endMemberships, lookupPerson, membershipOf, scopeFor } from './service';
 import { AddPersonPage } from './views/add-person-page';
 import { ChooserPage, HomePage } from './views/chooser-page';
-import { ComparePage, EndPage, PersonPage } from './views/person-page';
+import { ComparePage, EndManyPage, EndPage, PersonPage } from './views/person-page';
 import { PersonsPage, unitsText } from './views/persons-page';
 import { UnitsPage } from './views/units-page';
 import { sessionActor } from '../../authn/http-session';
 
-const doneQuery = z.object({ done: z.enum(['added', 'ended', 'created']).optional().catch(undefined) });
+const doneQuery = z.object({ done: z.enum(['added', 'ended', 'ended_many', 'created']).optional().catch(undefined) });
 const idParams = z.object({ id: z.string().max(40) });
 
 /** The `:id` of a path, or 404. */
@@ -170,6 +170,28 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
     const ids = formValues(request.query as Record<string, unknown>, 'p').slice(0, 20);
     const result = await comparePersons(ctx, sessionActor(request), enterpriseParam(request.params), ids, request.lang);
     return reply.render(<ComparePage scope={result.scope} persons={result.persons} catalog={await catalogOf(ctx)} />);
+  });
+
+  // ——— "Supprimer utilisateur(s)": ending the relationships of the selected persons ———
+
+  app.get('/organisations/:number/persons/end', async (request, reply) => {
+    const ids = formValues(request.query as Record<string, unknown>, 'p');
+    const { scope, persons } = await openMembershipsOf(ctx, sessionActor(request), enterpriseParam(request.params), ids, request.lang);
+    return reply.render(<EndManyPage scope={scope} persons={persons} />);
+  });
+
+  app.post('/organisations/:number/persons/end', async (request, reply) => {
+    const number = enterpriseParam(request.params);
+    const body = formBody(request.body);
+    const { scope, persons } = await openMembershipsOf(ctx, sessionActor(request), number, formValues(body, 'p'), request.lang);
+    const parsed = endForm.safeParse(body);
+    if (!parsed.success || persons.length === 0) {
+      const errors = parsed.success ? {} : formErrorsFromZod(parsed.error, request.t, labels(request));
+      return reply.render(<EndManyPage scope={scope} persons={persons} errors={errors} reason={formValue(body, 'reason')} />, 400);
+    }
+    const ids = persons.flatMap((p) => p.memberships.map((m) => m.id));
+    await endMemberships(ctx, sessionActor(request), number, ids, parsed.data.reason, request.id);
+    return reply.redirect(`/organisations/${number}/persons?done=ended_many`, 303);
   });
 
   app.get('/organisations/:number/persons/:id', async (request, reply) => {

@@ -216,6 +216,23 @@ export async function endMembership(ctx: AppContext, who: ActorRef, enterpriseNu
 }
 
 /**
+ * Ends several memberships with one reason, each as `endMembership` does (its own transaction, audit
+ * and e-mail); one ended meanwhile by someone else is left as it is. Returns how many this call ended.
+ */
+export async function endMemberships(ctx: AppContext, who: ActorRef, enterpriseNumber: string, ids: readonly string[], reason: string, requestId?: string): Promise<number> {
+  let ended = 0;
+  for (const id of ids) {
+    try {
+      await endMembership(ctx, who, enterpriseNumber, id, reason, requestId);
+      ended++;
+    } catch (error) {
+      if (!(error instanceof InputError && error.code === 'members.errors.already_ended')) throw error;
+    }
+  }
+  return ended;
+}
+
+/**
  * Scheduled job: ends the memberships whose end date has passed, with the
  * "automatique" actor. Safe on several nodes: each end is a conditional
  * update (`WHERE ended_at IS NULL`), so of two nodes ending the same

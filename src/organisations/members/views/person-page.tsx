@@ -247,3 +247,45 @@ export function EndPage(props: { scope: EnterpriseScope; membership: Membership;
     </Layout>
   );
 }
+
+/** "Supprimer utilisateur(s)": the selected persons' open relationships, ended together with one reason. */
+export function EndManyPage(props: { scope: EnterpriseScope; persons: PersonRow[]; errors?: FormErrors; reason?: string }) {
+  const { t } = usePage();
+  const { enterprise } = props.scope;
+  const back = `/organisations/${enterprise.number}/persons`;
+  const whole = t('members.unit.whole');
+  return (
+    <Layout title={t('members.end_many.title')}>
+      <EnterpriseBar enterprise={enterprise} current="persons" sections={props.scope.sections} />
+      <h1>{t('members.end_many.title')}</h1>
+      {props.persons.length === 0 ? (
+        <>
+          <p>{t('members.end_many.none')}</p>
+          <ButtonLink href={back}>{t('members.person.back')}</ButtonLink>
+        </>
+      ) : (
+        <>
+          <p>{t('members.end_many.text')}</p>
+          <ul>
+            {props.persons.map((p) => (
+              <li>
+                {`${p.givenName} ${p.familyName} (${formatNrn(p.nrn)}) – ${p.memberships.map((m) => m.unitName ?? whole).join(', ')}`}
+              </li>
+            ))}
+          </ul>
+          <p>{t('members.end.consequence')}</p>
+          <Form action={`${back}/end`} errors={props.errors} requiredNote>
+            {props.persons.map((p) => (
+              <input type="hidden" name="p" value={p.personId} />
+            ))}
+            <Textarea name="reason" label={t('members.end.reason')} required rows={3} value={props.reason ?? ''} />
+            <div class="wizard__actions">
+              <ButtonLink href={back}>{t('common.cancel')}</ButtonLink>
+              <Button>{t('members.end_many.confirm')}</Button>
+            </div>
+          </Form>
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -41,7 +41,7 @@ export function PersonsPage(props: PersonsPageProps) {
       <EnterpriseBar enterprise={enterprise} current="persons" sections={props.scope.sections} />
       {props.done && (
         <Banner kind="success">
-          <p>{t(`members.done.${props.done === 'ended' ? 'ended' : 'added'}`)}</p>
+          <p>{t(`members.done.${props.done === 'ended' || props.done === 'ended_many' ? props.done : 'added'}`)}</p>
         </Banner>
       )}
       <h1>{t('members.persons.title')}</h1>
@@ -99,6 +99,9 @@ export function PersonsPage(props: PersonsPageProps) {
       {props.rows.length > 0 && (
         <form method="get" action={`${base}/compare`} id="compare-form">
           <button type="submit" class="button button--secondary">{t('members.compare.button')}</button>
+          <button type="submit" class="button button--secondary" formaction={`${base}/end`}>
+            {t('members.end_many.button')}
+          </button>
         </form>
       )}
     </Layout>
