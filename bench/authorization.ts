@@ -50,7 +50,6 @@ export interface AuthorizationResult {
 }
 
 const seconds = () => Number(process.env.BENCH_SECONDS ?? 5);
-const personId = (i: number) => sql`md5('p' || ${i}::text)::uuid`;
 
 function percentiles(samples: number[]): Latency {
   const sorted = Float64Array.from(samples).sort();

@@ -9,7 +9,6 @@ import { identifyInBrowser } from './support/identify';
 import { browserSuite } from './support/suite';
 
 const P = DEMO.persons;
-const ZEPHYR = DEMO.enterprises.main;
 
 /*
  * "Attribuer directement un nouveau rôle" (seed 001) with the Flemish

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor, Trx } from '../platform/db/database';
+import type { Trx } from '../platform/db/database';
 
 export interface NewReport {
   personId: string;

@@ -74,7 +74,6 @@ function inScope(eb: ExpressionBuilder<any, any>, table: Counted, scope: Assignm
   return eb.and(conditions);
 }
 
-
 /**
  * The filtered assignments in scope: the base of the page and of the count
  * with a search. Persons are joined only when the search or the sort needs

@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../../platform/db/schema';
 import type { Executor } from '../../platform/db/database';
 import { containing } from '../../platform/db/folding';

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../platform/testing/app';
 import { TestClock } from '../../platform/clock';
 import { demoCa, demoCrlUrl, demoOcspUrl, issueTestCard, revokeTestCard, type DemoCa } from './demo-ca';
 import { DEMO_OCSP_LIFETIME_MS } from './demo-ocsp';
-import { startEidListener, type EidListener } from './listener';
+import { startEidListener } from './listener';
 import { CertificateRefused } from './model';
 import { certIdOf, encodeOcspRequest, OCSPResponseStatus, readOcspResponse, signOcspResponse } from './ocsp';
 import { createAuthority, issueCardCertificate, issueOcspResponderCertificate } from './pki';

@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import * as x509 from './x509';
 import type { Clock } from '../../platform/clock';
 import { CertificateRefused, checkAuthenticationUsage, checkValidity, readIdentity, type CertificateInfo } from './model';
-import type { CrlChecker } from './revocation';
 
 /**
  * Verification of a presented authentication certificate: a chain to a

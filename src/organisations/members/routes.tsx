@@ -5,7 +5,7 @@ import { catalogOf } from '../../access/catalog/service';
 import type { AppContext } from '../../platform/context';
 import { InputError, NotFoundError } from '../../platform/errors';
 import { formBody, formErrorsFromInputError, formErrorsFromZod, formValue, formValues, FORM_LEVEL } from '../../platform/views/form-data';
-import { paginate, parseListQuery } from '../../platform/views/pagination';
+import { parseListQuery } from '../../platform/views/pagination';
 import { formatNrn, checkEnterpriseNumber } from '../../registries/identifiers';
 import { enterpriseHome, enterprisesOf } from './chooser';
 import { comparePersons, openMembershipsOf, personDetails, personsPage, SORT_KEYS } from './list';
