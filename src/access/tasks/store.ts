@@ -5,8 +5,8 @@ import { containing } from '../../platform/db/folding';
 import type { RequestKind, RequestStatus, RequestVia } from '../model';
 
 /*
- * The open tasks of a manager: pending requests on the assignments their
- * mandates cover, in one statement over assignment_requests, role_assignments
+ * The tasks of a manager: the requests, pending or decided, on the
+ * assignments their mandates cover, in one statement over assignment_requests, role_assignments
  * and persons (the person's name is what the list shows and searches). The
  * scope comes from the service (the policy decides it); here it is only SQL.
  */
@@ -23,7 +23,7 @@ export interface TaskSearch {
   words: Array<{ word: string; roles: Array<{ applicationId: string; roleCode: string }>; enterprises: string[] }>;
 }
 
-/** One pending (or, for the review, any) request with what the tasks pages show. */
+/** One request with what the tasks pages show. */
 export interface TaskRow {
   requestId: string;
   kind: RequestKind;
