@@ -136,7 +136,7 @@ export async function comparePersons(ctx: AppContext, who: ActorRef, number: str
 }
 
 /** At most this many persons are ended at once ("Supprimer utilisateur(s)"). */
-export const MAX_END_AT_ONCE = 50;
+const MAX_END_AT_ONCE = 50;
 
 /**
  * The selected persons the actor may see, each with the open working relationships the actor may end

@@ -182,23 +182,25 @@ export function memberRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.post('/organisations/:number/persons/end', async (request, reply) => {
     const number = enterpriseParam(request.params);
+    const who = sessionActor(request);
     const body = formBody(request.body);
-    const { scope, persons } = await openMembershipsOf(ctx, sessionActor(request), number, formValues(body, 'p'), request.lang);
+    const { scope, persons } = await openMembershipsOf(ctx, who, number, formValues(body, 'p'), request.lang);
     const parsed = endForm.safeParse(body);
     if (!parsed.success || persons.length === 0) {
       const errors = parsed.success ? {} : formErrorsFromZod(parsed.error, request.t, labels(request));
       return reply.render(<EndManyPage scope={scope} persons={persons} errors={errors} reason={formValue(body, 'reason')} />, 400);
     }
     const ids = persons.flatMap((p) => p.memberships.map((m) => m.id));
-    await endMemberships(ctx, sessionActor(request), number, ids, parsed.data.reason, request.id);
+    await endMemberships(ctx, who, number, ids, parsed.data.reason, request.id);
     return reply.redirect(`/organisations/${number}/persons?done=ended_many`, 303);
   });
 
   app.get('/organisations/:number/persons/:id', async (request, reply) => {
     const id = idParam(request.params);
     const number = enterpriseParam(request.params);
-    const { scope, person, rights } = await personDetails(ctx, sessionActor(request), number, id, request.lang);
-    const mayAssign = await mayAssignRoles(ctx, sessionActor(request), number, request.lang);
+    const who = sessionActor(request);
+    const { scope, person, rights } = await personDetails(ctx, who, number, id, request.lang);
+    const mayAssign = await mayAssignRoles(ctx, who, number, request.lang);
     return reply.render(<PersonPage scope={scope} person={person} rights={rights} mayAssign={mayAssign} catalog={await catalogOf(ctx)} done={doneQuery.parse(request.query).done} now={ctx.clock.now()} />);
   });
 

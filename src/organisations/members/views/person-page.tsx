@@ -253,7 +253,6 @@ export function EndManyPage(props: { scope: EnterpriseScope; persons: PersonRow[
   const { t } = usePage();
   const { enterprise } = props.scope;
   const back = `/organisations/${enterprise.number}/persons`;
-  const whole = t('members.unit.whole');
   return (
     <Layout title={t('members.end_many.title')}>
       <EnterpriseBar enterprise={enterprise} current="persons" sections={props.scope.sections} />
@@ -269,7 +268,7 @@ export function EndManyPage(props: { scope: EnterpriseScope; persons: PersonRow[
           <ul>
             {props.persons.map((p) => (
               <li>
-                {`${p.givenName} ${p.familyName} (${formatNrn(p.nrn)}) – ${p.memberships.map((m) => m.unitName ?? whole).join(', ')}`}
+                {`${p.givenName} ${p.familyName} (${formatNrn(p.nrn)}) – ${unitsText(p, t('members.unit.whole'))}`}
               </li>
             ))}
           </ul>
