@@ -98,6 +98,8 @@ describe('the direct assignment wizard', () => {
     page = await b.post('/access/assign', { _wizard: state, _step: 'properties', _action: 'next', validFrom: '2026-12-01', validUntil: '2026-11-30' });
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain('La date de fin ne peut pas précéder la date de début.');
+    page = await b.post('/access/assign', { _wizard: state, _step: 'properties', _action: 'next', validFrom: TODAY, validUntil: '2027-11-23', reason: 'x'.repeat(501) });
+    expect(page.statusCode).toBe(400);
     page = await b.post('/access/assign', { _wizard: state, _step: 'properties', _action: 'next', validFrom: TODAY, validUntil: '2027-11-23', reason: 'Beheerder <dienstencheques>' });
     expect(page.body).toContain('Étape 5 : Aperçu');
     expect(page.body).toContain('Motif : Beheerder &lt;dienstencheques>');
@@ -180,6 +182,10 @@ describe('the direct assignment wizard', () => {
     // Isabelle manages the social-security capacity only: Thomas, of the enterprise as a whole, is not hers to choose.
     const isabelle = await identified(P.localManager);
     page = await isabelle.get(`/access/assign?enterprise=${ZEPHYR}&person=${thomas}`);
+    expect(page.body).toContain('Étape 2 : Rôles');
+    expect(chosenIn(page.body)).toEqual([]);
+    // Not a person id: ignored, the wizard starts as without it.
+    page = await b.get(`/access/assign?enterprise=${ZEPHYR}&person=<script>`);
     expect(page.body).toContain('Étape 2 : Rôles');
     expect(chosenIn(page.body)).toEqual([]);
   });
